@@ -1,0 +1,84 @@
+"""Write a network as the formula a learner would write on paper."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from . import activations as act
+
+if TYPE_CHECKING:
+    from .network import Network
+
+MINUS = "\u2212"  # the typographic minus sign
+
+
+def number(value: float, digits: int = 4) -> str:
+    """|value| with ``digits`` significant digits and no trailing zeros (2.4, 7, 1e-05)."""
+    return f"{abs(float(value)):.{digits}g}"
+
+
+class _Writer:
+    """Signs, products and calls in either the pretty or the plain (parseable) style."""
+
+    def __init__(self, plain: bool, digits: int) -> None:
+        self.plain = plain
+        self.digits = digits
+        self.minus = "-" if plain else MINUS
+
+    def num(self, v: float) -> str:
+        return number(v, self.digits)
+
+    def join(self, terms: list[tuple[float, str]]) -> str:
+        """Sum of sign-carrying terms: [(coef, body)], body '' for a constant."""
+        out = ""
+        for coef, body in terms:
+            mag = abs(coef)
+            if number(mag, self.digits) == "0":
+                continue
+            if body == "":
+                text = self.num(mag)
+            elif number(mag, self.digits) == "1":
+                text = body
+            else:
+                dot = "*" if self.plain else ("·" if "_" in body.split("(")[0] else "")
+                text = f"{self.num(mag)}{dot}{body}"
+            neg = coef < 0
+            if not out:
+                out = (self.minus if neg else "") + text
+            else:
+                out += f" {self.minus if neg else '+'} {text}"
+        return out or "0"
+
+    def call(self, name: str, inner: str) -> str:
+        a = act.ACTIVATIONS[name]
+        if name == "identity":
+            return f"({inner})"
+        if self.plain:
+            return f"{a.name}({inner})"
+        return f"{a.symbol}({inner})"
+
+    def linear(self, ws: np.ndarray, inputs: list[str], b: float) -> str:
+        terms = [(float(w), v) for w, v in zip(ws, inputs, strict=True)]
+        terms.append((float(b), ""))
+        return self.join(terms)
+
+
+def network_formula(net: Network, *, plain: bool, digits: int) -> str:
+    """See :meth:`Network.formula`."""
+    wr = _Writer(plain, digits)
+    inputs = ["x"]
+    lines = []
+    for layer, (w, b, name) in enumerate(
+        zip(net.weights[:-1], net.biases[:-1], net.activations, strict=True), start=1
+    ):
+        bodies = [wr.call(name, wr.linear(w[i], inputs, b[i])) for i in range(w.shape[0])]
+        if layer == net.depth == 1:
+            inputs = bodies
+            break
+        names = [f"a{layer}_{i + 1}" for i in range(w.shape[0])]
+        lines += [f"{n} = {body}" for n, body in zip(names, bodies, strict=True)]
+        inputs = names
+    out = "y = " + wr.linear(net.weights[-1][0], inputs, net.biases[-1][0])
+    return "\n".join([*lines, out])

@@ -1,0 +1,38 @@
+"""The ``actlab`` command: one thin entry for the whole library.
+
+This package is the only place that prints errors and exits: expected
+errors (:class:`~actlab.errors.ActlabError`) become ``Error: …`` on stderr
+with exit status 1; usage errors exit with 2, as click does.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from .. import __version__
+from ..errors import ActlabError
+
+
+class ActlabGroup(click.Group):
+    """A click group that turns library errors into clean messages."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except ActlabError as e:
+            raise click.ClickException(str(e)) from None
+        except KeyboardInterrupt:
+            click.echo("Interrupted.", err=True)
+            raise click.exceptions.Exit(130) from None
+
+
+@click.group(cls=ActlabGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="actlab")
+def main() -> None:
+    """actlab: see, prove and measure why neural networks need activation functions."""
+
+
+# Each command lives in its own module and registers itself on ``main``.
+from . import demo, show  # noqa: E402,F401

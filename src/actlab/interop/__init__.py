@@ -1,0 +1,1 @@
+"""Bridges to other libraries: PyTorch (``interop.torch``), scikit-learn (``interop.sklearn``)."""
