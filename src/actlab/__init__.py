@@ -4,9 +4,9 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from . import activations, lesson  # noqa: E402
-from .activations import ACTIVATIONS, Activation  # noqa: E402
-from .errors import (  # noqa: E402
+from . import activations, lesson
+from .activations import ACTIVATIONS, Activation
+from .errors import (
     ActlabError,
     ConfigError,
     DataError,
@@ -15,7 +15,7 @@ from .errors import (  # noqa: E402
     SchemaError,
     UnsupportedError,
 )
-from .network import Network, Trace  # noqa: E402
+from .network import Network, Trace
 
 __all__ = [
     "ACTIVATIONS",

@@ -33,10 +33,13 @@ def network_from_dict(cls: type[Network], data: Any) -> Network:
     if not isinstance(data, dict):
         raise SchemaError("not a network file: expected a JSON object at the top level")
     if data.get("format") != FORMAT:
-        raise SchemaError(f"not a network file: 'format' must be {FORMAT!r}, got {data.get('format')!r}")
+        raise SchemaError(
+            f"not a network file: 'format' must be {FORMAT!r}, got {data.get('format')!r}"
+        )
     if data.get("version") != VERSION:
         raise SchemaError(
-            f"unsupported network file version {data.get('version')!r}; this actlab reads version {VERSION}"
+            f"unsupported network file version {data.get('version')!r}; "
+            f"this actlab reads version {VERSION}"
         )
     pop = data.get("population")
     if pop is not None and (isinstance(pop, bool) or not isinstance(pop, int) or pop < 1):

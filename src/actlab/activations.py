@@ -292,7 +292,9 @@ _TABLE = [
         False,
         (-0.279, _INF),
     ),
-    Activation("sin", np.sin, np.cos, "sin", "sin(z)", r"\sin z", True, False, False, False, (-1.0, 1.0)),
+    Activation(
+        "sin", np.sin, np.cos, "sin", "sin(z)", r"\sin z", True, False, False, False, (-1.0, 1.0)
+    ),
     Activation(
         "square",
         np.square,

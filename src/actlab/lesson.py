@@ -31,7 +31,9 @@ def target(x: np.ndarray | float) -> np.ndarray:
 
 def handbuilt_network() -> Network:
     """The lesson's two-sigmoid network y = 4σ(2.4x − 2.4) + 2σ(−2.4x + 7.4) − 2."""
-    return Network.shallow(w=[2.4, -2.4], b=[-2.4, 7.4], c=[4.0, 2.0], c0=-2.0, activation="sigmoid")
+    return Network.shallow(
+        w=[2.4, -2.4], b=[-2.4, 7.4], c=[4.0, 2.0], c0=-2.0, activation="sigmoid"
+    )
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ networks of the same shape are evaluated as one array computation.
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -178,7 +179,7 @@ class Network:
         lead = () if population is None else (population,)
         sizes = [1, *widths, 1]
         ws, bs = [], []
-        for fan_in, fan_out in zip(sizes[:-1], sizes[1:], strict=True):
+        for fan_in, fan_out in itertools.pairwise(sizes):
             if scheme == "torch":
                 bound = 1.0 / np.sqrt(fan_in)
                 w = rng.uniform(-bound, bound, (*lead, fan_out, fan_in))

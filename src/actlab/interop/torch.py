@@ -109,7 +109,9 @@ def from_torch(model: Any) -> Network:
     """An actlab network from an ``nn.Sequential`` of Linear layers and known activations."""
     torch = _torch()
     if not isinstance(model, torch.nn.Sequential):
-        raise UnsupportedError("from_torch reads a torch.nn.Sequential of Linear and activation layers")
+        raise UnsupportedError(
+            "from_torch reads a torch.nn.Sequential of Linear and activation layers"
+        )
     types = {type(m()): n for n, m in _modules().items()}
     types[torch.nn.Softplus] = "softplus"  # equal to ours below torch's threshold (z = 20)
     weights, biases, acts = [], [], []
@@ -121,7 +123,9 @@ def from_torch(model: Any) -> Network:
             weights.append(mod.weight.detach().cpu().double().numpy().copy())
             b = mod.bias
             biases.append(
-                np.zeros(mod.out_features) if b is None else b.detach().cpu().double().numpy().copy()
+                np.zeros(mod.out_features)
+                if b is None
+                else b.detach().cpu().double().numpy().copy()
             )
             pending_linear = True
             continue
