@@ -1,0 +1,164 @@
+"""``actlab collapse``: say exactly what a network is — a line, a polynomial or linear pieces."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+import numpy as np
+
+from .. import lesson
+from .._validate import check_int, check_seed
+from ..collapse import (
+    Line,
+    PolynomialNet,
+    collapse,
+    error_floor,
+    line_derivation,
+    line_formula,
+)
+from ..errors import ConfigError
+from ..network import MAX_DEPTH, MAX_WIDTH, Network
+from . import main
+from ._output import emit_json
+
+DEFAULT_POINTS = 201
+MAX_POINTS = 1_000_000
+
+
+def _network(
+    net_file: str | None,
+    depth: int | None,
+    width: int | None,
+    activation: str | None,
+    seed: int | None,
+) -> Network:
+    """The saved network, or a random one (defaults: 1-3-1, identity, seed 0)."""
+    if net_file is not None:
+        if any(v is not None for v in (depth, width, activation, seed)):
+            raise click.UsageError("give either --net FILE or --depth/--width/--activation/--seed")
+        return Network.load(net_file)
+    depth = check_int("depth", 1 if depth is None else depth, 0, MAX_DEPTH)
+    width = check_int("width", 3 if width is None else width, 1, MAX_WIDTH)
+    names = [a.strip() for a in (activation or "identity").split(",")]
+    acts: str | list[str] = names[0] if len(names) == 1 else names
+    return Network.init(width, depth, acts, seed=check_seed(0 if seed is None else seed))
+
+
+def _target_points(spec: str, points: int | None) -> tuple[str, np.ndarray, np.ndarray]:
+    """(name, x, y) on which the floor is measured."""
+    try:
+        from ..targets import resolve
+    except ImportError:  # targets not available: only the lesson's target
+        resolve = None
+    if spec.strip().lower() == "seed" and (resolve is None or points is None):
+        x = lesson.GRID.values() if points is None else np.linspace(-2.0, 6.0, points)
+        return "seed", x, lesson.target(x)
+    if resolve is None:
+        raise ConfigError(f"the 'target' parameter must be seed; got {spec!r} instead")
+    target = resolve(spec)
+    given = getattr(target, "points", None)
+    if given is not None and points is None:
+        return target.name, np.asarray(given[0], float), np.asarray(given[1], float)
+    lo, hi = target.domain
+    x = np.linspace(lo, hi, DEFAULT_POINTS if points is None else points)
+    return target.name, x, target(x)
+
+
+def _fit(net: Network, result: Any, spec: str, points: int | None) -> dict[str, Any]:
+    """Target, floor (None for pieces) and the network's own error on the target's points."""
+    name, x, y = _target_points(spec, points)
+    floor = error_floor(result, x, y)
+    return {
+        "target": {"name": name, "points": int(x.size), "domain": [float(x.min()), float(x.max())]},
+        "floor": None if floor is None else floor.to_dict(),
+        "fit": lesson.score(net(x), y),
+    }
+
+
+def _print_text(net: Network, result: Any, data: dict[str, Any]) -> None:
+    shape = "-".join(str(n) for n in [1, *net.widths, 1])
+    click.echo(f"network {shape} ({', '.join(net.activations) or 'no hidden layer'}) is")
+    click.echo(result.text())
+    if isinstance(result, Line):
+        click.echo("")
+        click.echo(line_derivation(net))
+    if "target" not in data:
+        return
+    t = data["target"]
+    click.echo("")
+    lo, hi = (f"{v:g}".replace("-", "−") for v in t["domain"])
+    rows = [("target", f"{t['name']}, {t['points']} points over [{lo}, {hi}]")]
+    floor = data["floor"]
+    if isinstance(result, Line):
+        best = f"best line {line_formula(floor['a'], floor['b'])}"
+        rows.append(("floor", f"mse {floor['mse']:.6f}, {best}"))
+        rows.append(("", "no identity network of any size does better"))
+    elif isinstance(result, PolynomialNet):
+        squares = net.activations.count("square")
+        layers = f"{squares} square layer{'s' if squares != 1 else ''}"
+        rows.append(
+            ("floor", f"mse {floor['mse']:.6g}, best polynomial of degree {floor['degree']}")
+        )
+        rows.append(("", f"no identity/square network with {layers} does better"))
+    else:
+        rows.append(("floor", "none: with enough pieces a network fits any continuous target"))
+    rows.append(("network mse", f"{data['fit']['mse']:.6g}"))
+    width = max(len(k) for k, _ in rows) + 1
+    for key, value in rows:
+        click.echo(f"{key + ':' if key else '':<{width}} {value}")
+
+
+@main.command(name="collapse")
+@click.option("--net", "net_file", type=click.Path(dir_okay=False), help="A saved network file.")
+@click.option("--depth", type=int, help="Hidden layers of a random network (default 1).")
+@click.option("--width", type=int, help="Neurons per hidden layer (default 3).")
+@click.option(
+    "--activation",
+    help="identity (default), square, relu, leaky_relu, hard_sigmoid, hard_tanh; "
+    "a comma-separated list gives one per layer.",
+)
+@click.option("--seed", type=int, help="Seed of the random network (default 0).")
+@click.option("--target", "target_spec", help="Add the error floor on this target, e.g. seed.")
+@click.option("--points", type=int, help="Points the floor is measured on (default 201).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+def collapse_command(
+    net_file: str | None,
+    depth: int | None,
+    width: int | None,
+    activation: str | None,
+    seed: int | None,
+    target_spec: str | None,
+    points: int | None,
+    as_json: bool,
+) -> None:
+    """Say exactly what a network is: a line, a polynomial, or linear pieces.
+
+    Covers identity networks (a line y = a·x + b), identity/square networks (a
+    polynomial) and piecewise-linear ones (relu, leaky_relu, hard_sigmoid,
+    hard_tanh, identity, mixed per layer). With --target the error floor is added:
+    the best line (or polynomial of the network's maximal degree) by least squares
+    on 201 points over the target's domain ([-2, 6] for seed).
+
+    \b
+    --json prints one object:
+      line:       {"kind": "line", "a", "b", "formula"}
+      polynomial: {"kind": "polynomial", "degree", "coefficients", "max_degree", "formula"}
+                  (coefficients in increasing power order: c0, c1, c2, …)
+      pieces:     {"kind": "pieces", "count", "breakpoints",
+                   "pieces": [{"start", "stop", "slope", "intercept"}, …]}
+                  (JSON has no infinity: the first start and the last stop are null)
+    and with --target also "target", "floor": {"mse", …} (null for pieces) and
+    "fit": the network's own {"mse", "max_error"} on the same points.
+    """
+    net = _network(net_file, depth, width, activation, seed)
+    if points is not None:
+        points = check_int("points", points, 2, MAX_POINTS)
+    result = collapse(net)
+    data = result.to_dict()
+    if target_spec is not None:
+        data.update(_fit(net, result, target_spec, points))
+    if as_json:
+        emit_json(data)
+    else:
+        _print_text(net, result, data)
