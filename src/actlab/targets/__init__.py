@@ -1,0 +1,29 @@
+"""What is being fitted: the lesson's function, presets, safe expressions, points, CSV, sampling.
+
+``resolve("seed")``, ``resolve("sin(3*x) + 0.3*x**2", domain=(-2, 2))``,
+``from_points(*parse_points("0,0 2,4 4,2 6,2"))``, ``load_csv("data.csv")``, then
+``sample(target, 50, seed=0, noise=0.1, test_fraction=0.2)``. The expression
+syntax (piecewise included) is documented in :mod:`actlab.targets.expression`.
+"""
+
+from __future__ import annotations
+
+from .base import DEFAULT_DOMAIN, Target, check_domain
+from .expression import Expression, parse
+from .points import from_points, parse_points
+from .presets import PRESETS, preset_names
+from .resolve import from_expression, resolve
+
+__all__ = [
+    "DEFAULT_DOMAIN",
+    "PRESETS",
+    "Expression",
+    "Target",
+    "check_domain",
+    "from_expression",
+    "from_points",
+    "parse",
+    "parse_points",
+    "preset_names",
+    "resolve",
+]

@@ -1,0 +1,64 @@
+"""Turn what a user typed (a preset name, ``points: …`` or an expression) into a Target."""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+from ..errors import ConfigError
+from .base import DEFAULT_DOMAIN, Target, check_domain
+from .expression import parse
+from .points import from_points, parse_points
+from .presets import PRESETS
+
+__all__ = ["from_expression", "resolve"]
+
+_IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_BARE_OK = {"x", "pi", "e"}
+
+
+def from_expression(
+    text: str, domain: tuple[float, float] | None = None, *, name: str | None = None
+) -> Target:
+    """A target from an expression in x, checked finite on ``domain`` (default [−2, 6])."""
+    expr = parse(text)
+    dom = check_domain(DEFAULT_DOMAIN if domain is None else domain)
+    expr.check(dom)
+    clean = text.strip()
+    return Target(
+        name or clean,
+        clean,
+        dom,
+        expr,
+        kinks=expr.kinks,
+        expression=clean,
+    )
+
+
+def resolve(spec: str, domain: tuple[float, float] | None = None) -> Target:
+    """A preset name (see ``PRESETS``), ``"points: x1,y1 x2,y2 …"``, or an expression in x.
+
+    ``domain`` replaces the preset's natural domain, or the default [−2, 6] of an
+    expression. Raises ConfigError for an unknown bare name, ExpressionError for a
+    bad expression (with a caret) and DataError for bad points.
+    """
+    if not isinstance(spec, str):
+        raise ConfigError(
+            f"the 'target' parameter must be text (a preset name or an expression), "
+            f"got {type(spec).__name__} instead"
+        )
+    key = spec.strip()
+    if key.lower() in PRESETS:
+        target = PRESETS[key.lower()]
+        return target if domain is None else target.with_domain(domain)
+    if key.lower().startswith("points:"):
+        target = from_points(*parse_points(key[len("points:") :]))
+        return target if domain is None else target.with_domain(domain)
+    if _IDENT.fullmatch(key) and key not in _BARE_OK:
+        close = difflib.get_close_matches(key.lower(), list(PRESETS), n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        raise ConfigError(
+            f"unknown target {key!r}{hint}; presets: {', '.join(PRESETS)}; "
+            "or write an expression in x such as 'sin(3*x) + 0.3*x**2'"
+        )
+    return from_expression(key, domain)
