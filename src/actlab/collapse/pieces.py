@@ -123,7 +123,8 @@ def _split(breaks: np.ndarray, s: np.ndarray, c: np.ndarray, form: PLForm) -> np
     moving = s != 0
     safe = np.where(moving, s, 1.0)
     for kink in form.kinks:
-        x = (kink - c) / safe
+        with np.errstate(over="ignore"):  # crossings beyond the float range are at ±inf: none
+            x = (kink - c) / safe
         found.append(x[moving & (x > lo) & (x < hi)])
     cuts = np.sort(np.concatenate(found))
     if cuts.size < 2:
@@ -137,8 +138,11 @@ def _inside(breaks: np.ndarray) -> np.ndarray:
     """One point strictly inside each piece of the partition."""
     if breaks.size == 0:
         return np.zeros(1)
-    span = max(1.0, float(breaks[-1] - breaks[0]))
-    return np.concatenate([[breaks[0] - span], (breaks[:-1] + breaks[1:]) / 2, [breaks[-1] + span]])
+    # halves first: the sum of two large breakpoints could overflow
+    mids = breaks[:-1] / 2 + breaks[1:] / 2
+    return np.concatenate(
+        [[breaks[0] - 1.0 - abs(breaks[0])], mids, [breaks[-1] + 1.0 + abs(breaks[-1])]]
+    )
 
 
 def _activate(
