@@ -1,0 +1,31 @@
+"""Each claim of the lesson as a reproducible experiment with a verdict computed from data.
+
+``run("redundant-neuron", size="small", seed=0)`` returns a :class:`Result`:
+a table, a :class:`Verdict` (``holds`` True / False / None and a sentence in
+English and Chinese) and the inputs of its figure. Sweeps over grids of
+settings live in :mod:`actlab.experiments.sweep`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import (  # registers each experiment
+    depth,
+    handbuilt,
+    linear_collapse,
+    marked_points,
+    redundant,
+    tanh_equivalence,
+    width_sweep,
+)
+from .base import EXPERIMENTS, SIZES, Result, Verdict, get_experiment
+
+__all__ = ["EXPERIMENTS", "SIZES", "Result", "Verdict", "get_experiment", "run"]
+
+_ = (depth, handbuilt, linear_collapse, marked_points, redundant, tanh_equivalence, width_sweep)
+
+
+def run(name: str, *, size: str = "full", seed: int = 0, **kwargs: Any) -> Result:
+    """Run the experiment registered as ``name``."""
+    return get_experiment(name)(size=size, seed=seed, **kwargs)

@@ -1,0 +1,96 @@
+"""Pieces shared by the experiments: the lesson's data, population training, slopes."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+
+from .. import activations, lesson
+from ..network import Network
+
+
+def lesson_data() -> tuple[np.ndarray, np.ndarray]:
+    """The lesson's 201 points over [−2, 6] and the target's values there."""
+    x = lesson.GRID.values()
+    return x, lesson.target(x)
+
+
+def target_data(name: str, points: int = 201) -> tuple[np.ndarray, np.ndarray]:
+    """``points`` evenly spaced points over a target's natural domain and its values."""
+    if name == "seed":
+        return lesson_data()
+    from ..targets import resolve
+
+    t = resolve(name)
+    x = np.linspace(*t.domain, points)
+    return x, np.asarray(t(x), dtype=np.float64)
+
+
+def train_population(
+    width: int | Sequence[int],
+    depth: int,
+    activation: str,
+    seeds: Sequence[int],
+    x: np.ndarray,
+    y: np.ndarray,
+    *,
+    optimizer: str = "lm",
+    steps: int | None = None,
+    start: Network | None = None,
+) -> Network:
+    """Train one network per seed (as one population) and return the fitted population."""
+    from ..train import fit_population
+
+    net = start if start is not None else Network.init(width, depth, activation, seed=list(seeds))
+    kwargs: dict[str, Any] = {"optimizer": optimizer}
+    if steps is not None:
+        kwargs["steps"] = steps
+    return fit_population(net, x, y, **kwargs).network
+
+
+def best_of(
+    width: int | Sequence[int],
+    depth: int,
+    activation: str,
+    seeds: Sequence[int],
+    x: np.ndarray,
+    y: np.ndarray,
+    **kwargs: Any,
+) -> tuple[Network, float]:
+    """The best network of a population trained from ``seeds`` and its MSE."""
+    pop = train_population(width, depth, activation, seeds, x, y, **kwargs)
+    mse = np.mean((pop(x) - y) ** 2, axis=-1)
+    best = int(np.argmin(mse))
+    return pop[best], float(mse[best])
+
+
+def mse_of(net: Network, x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """MSE of a network (a float) or of each member of a population (an array)."""
+    return np.mean((net(x) - y) ** 2, axis=-1)
+
+
+def contribution_sizes(net: Network, x: np.ndarray) -> np.ndarray:
+    """|output weight| × range of each last-hidden neuron's activation over ``x``.
+
+    Shape (width,) or (P, width): how much each neuron can move the output.
+    """
+    h = net.trace(x).activations[-1]  # (..., N, width)
+    spread = h.max(axis=-2) - h.min(axis=-2)
+    return np.abs(net.weights[-1][..., 0, :]) * spread
+
+
+def loglog_slope(widths: Sequence[float], errors: Sequence[float]) -> float:
+    """Least-squares slope of log(error) against log(width) (NaN if under two points)."""
+    w = np.asarray(widths, dtype=np.float64)
+    e = np.asarray(errors, dtype=np.float64)
+    keep = (w > 0) & (e > 0) & np.isfinite(e)
+    if keep.sum() < 2:
+        return float("nan")
+    return float(np.polyfit(np.log(w[keep]), np.log(e[keep]), 1)[0])
+
+
+def trainable(name: str) -> bool:
+    """Whether gradient training applies to the activation."""
+    return activations.get(name).trainable

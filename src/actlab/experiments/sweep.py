@@ -1,0 +1,130 @@
+"""Run a sweep: every cell of a spec, locally or on a Dask cluster, resumably.
+
+Cells are independent, so they can run anywhere; each returns its rows and
+the driver appends them to the :class:`ResultsTable` as they arrive. The
+final table is sorted, so it is the same whatever the executor and however
+often the sweep was interrupted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from .._validate import check_choice
+from ..errors import ConfigError
+from ..network import Network
+from .spec import Cell, SweepSpec
+from .table import ResultsTable
+
+__all__ = ["EXECUTORS", "run_cell", "run_sweep"]
+
+EXECUTORS = ("local", "dask")
+
+Progress = Callable[[Cell, int, int], None]  # (cell just done, cells done, cells total)
+
+
+def cell_data(cell: Cell) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Training inputs, (noisy) training targets and clean targets of a cell."""
+    from ..targets import resolve
+
+    target = resolve(cell.target)
+    x = np.linspace(*target.domain, cell.points)
+    clean = np.asarray(target(x), dtype=np.float64)
+    rng = np.random.default_rng(cell.data_seed)
+    y = clean + (rng.normal(0.0, cell.noise, x.shape) if cell.noise > 0 else 0.0)
+    return x, y, clean
+
+
+def run_cell(cell: Cell) -> list[dict[str, Any]]:
+    """Train every seed of a cell as one population; one row per seed."""
+    from ..train import fit_population
+
+    x, y, clean = cell_data(cell)
+    start = Network.init(cell.width, cell.depth, cell.activation, seed=list(cell.seeds))
+    kwargs: dict[str, Any] = {"optimizer": cell.optimizer}
+    if cell.steps is not None:
+        kwargs["steps"] = cell.steps
+    fitted = fit_population(start, x, y, **kwargs).network
+    err = fitted(x) - clean
+    mse = np.mean(err**2, axis=-1)
+    max_error = np.max(np.abs(err), axis=-1)
+    return [
+        {
+            "cell": cell.index,
+            "target": cell.target,
+            "activation": cell.activation,
+            "width": cell.width,
+            "depth": cell.depth,
+            "optimizer": cell.optimizer,
+            "seed": seed,
+            "parameters": start.n_parameters,
+            "mse": float(mse[p]),
+            "max_error": float(max_error[p]),
+        }
+        for p, seed in enumerate(cell.seeds)
+    ]
+
+
+def _local(cells: list[Cell], fn: Callable[[Cell], list[dict]]) -> Iterator[tuple[Cell, list]]:
+    for cell in cells:
+        yield cell, fn(cell)
+
+
+def _dask(
+    cells: list[Cell], fn: Callable[[Cell], list[dict]], scheduler: str | None
+) -> Iterator[tuple[Cell, list]]:
+    try:
+        from dask.distributed import Client, LocalCluster, as_completed
+    except ImportError:
+        raise ConfigError(
+            "the dask executor needs dask.distributed: pip install 'dask[distributed]'"
+        ) from None
+    cluster = None
+    if scheduler is None:
+        cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=False)
+        client = Client(cluster)
+    else:
+        try:
+            client = Client(scheduler, timeout="10s")
+        except OSError as e:
+            raise ConfigError(f"cannot reach the Dask scheduler at {scheduler!r}: {e}") from None
+    try:
+        futures = {client.submit(fn, c, pure=False): c for c in cells}
+        for fut in as_completed(futures):
+            yield futures[fut], fut.result()
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def run_sweep(
+    spec: SweepSpec,
+    out: str | Path,
+    *,
+    executor: str = "local",
+    scheduler: str | None = None,
+    restart: bool = False,
+    progress: Progress | None = None,
+    cell_fn: Callable[[Cell], list[dict]] = run_cell,
+) -> list[dict[str, Any]]:
+    """Run every cell of ``spec`` not already in ``out``; return the final sorted rows."""
+    check_choice("executor", executor, EXECUTORS)
+    if scheduler is not None and executor != "dask":
+        raise ConfigError("a scheduler address needs --executor dask")
+    table = ResultsTable(out, spec, restart=restart)
+    cells = spec.cells()
+    done = table.done_cells()
+    todo = [c for c in cells if c.index not in done]
+    stream = _local(todo, cell_fn) if executor == "local" else _dask(todo, cell_fn, scheduler)
+    n_done = len(done)
+    for cell, rows in stream:
+        table.append(rows)
+        n_done += 1
+        if progress is not None:
+            progress(cell, n_done, len(cells))
+    return table.finish()
