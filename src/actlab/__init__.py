@@ -33,3 +33,7 @@ __all__ = [
     "activations",
     "lesson",
 ]
+
+from . import targets
+
+__all__ += ["targets"]

@@ -9,21 +9,29 @@ syntax (piecewise included) is documented in :mod:`actlab.targets.expression`.
 from __future__ import annotations
 
 from .base import DEFAULT_DOMAIN, Target, check_domain
+from .csvfile import load_csv, parse_csv, read_csv, write_csv
 from .expression import Expression, parse
 from .points import from_points, parse_points
 from .presets import PRESETS, preset_names
 from .resolve import from_expression, resolve
+from .sampling import Sample, sample
 
 __all__ = [
     "DEFAULT_DOMAIN",
     "PRESETS",
     "Expression",
+    "Sample",
     "Target",
     "check_domain",
     "from_expression",
     "from_points",
+    "load_csv",
     "parse",
+    "parse_csv",
     "parse_points",
     "preset_names",
+    "read_csv",
     "resolve",
+    "sample",
+    "write_csv",
 ]

@@ -12,7 +12,19 @@ import numpy as np
 
 from ._functions import Function
 
-__all__ = ["Call", "Compare", "Node", "Num", "Piecewise", "Power", "Product", "Ref", "Sum", "Var"]
+__all__ = [
+    "Call",
+    "Compare",
+    "Node",
+    "Num",
+    "Piecewise",
+    "Power",
+    "Product",
+    "Program",
+    "Ref",
+    "Sum",
+    "Var",
+]
 
 Array = np.ndarray
 Env = dict[str, Array]
@@ -175,3 +187,20 @@ class Piecewise(Node):
 
     def children(self) -> list[Node]:
         return [*self.conditions, *self.values] + ([self.default] if self.default else [])
+
+
+class Program:
+    """Parsed text: ``bindings`` (name = node, in order) and the ``result`` node."""
+
+    def __init__(self, text: str, bindings: list[tuple[str, Node]], result: Node) -> None:
+        self.text = text
+        self.bindings = bindings
+        self.result = result
+
+    def evaluate(self, x: np.ndarray) -> np.ndarray:
+        """Raw value at ``x`` (may hold inf/NaN); numpy warnings silenced."""
+        env: dict[str, np.ndarray] = {}
+        with np.errstate(all="ignore"):
+            for name, node in self.bindings:
+                env[name] = node.eval(x, env)
+            return self.result.eval(x, env)

@@ -21,7 +21,7 @@ import numpy as np
 from ..errors import ExpressionError
 from ._functions import CONSTANTS, FUNCTIONS
 from ._lexer import ALLOWED, Token, tokenize
-from ._nodes import Call, Compare, Node, Num, Piecewise, Power, Product, Ref, Sum, Var
+from ._nodes import Call, Compare, Node, Num, Piecewise, Power, Product, Program, Ref, Sum, Var
 
 __all__ = ["MAX_DEPTH", "MAX_EXPONENT", "Program", "parse_program"]
 
@@ -29,23 +29,6 @@ MAX_DEPTH = 50
 MAX_EXPONENT = 1000.0
 _CMP_OPS = ("<", "<=", ">", ">=", "==", "!=")
 _RESERVED = {"x", "piecewise", *CONSTANTS, *FUNCTIONS}
-
-
-class Program:
-    """Parsed text: ``bindings`` (name = node, in order) and the ``result`` node."""
-
-    def __init__(self, text: str, bindings: list[tuple[str, Node]], result: Node) -> None:
-        self.text = text
-        self.bindings = bindings
-        self.result = result
-
-    def evaluate(self, x: np.ndarray) -> np.ndarray:
-        """Raw value at ``x`` (may hold inf/NaN); numpy warnings silenced."""
-        env: dict[str, np.ndarray] = {}
-        with np.errstate(all="ignore"):
-            for name, node in self.bindings:
-                env[name] = node.eval(x, env)
-            return self.result.eval(x, env)
 
 
 class _Parser:
@@ -232,8 +215,15 @@ class _Parser:
             if not called:
                 raise self.fail(f"'{name}' is a function; call it as {name}(...)", tok.pos)
             return self.call(tok)
-        if called:
+        known = name == "x" or name in CONSTANTS or name in self.names
+        if called and known:
             raise self.fail(f"'{name}' is not a function", tok.pos)
+        if called:
+            raise self.fail(
+                f"unknown function '{name}'; the functions are {', '.join(sorted(FUNCTIONS))}, "
+                "piecewise",
+                tok.pos,
+            )
         if name == "x":
             return Var(tok.pos, end)
         if name in CONSTANTS:

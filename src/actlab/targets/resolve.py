@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 
-from ..errors import ConfigError
+from ..errors import ConfigError, ExpressionError
 from .base import DEFAULT_DOMAIN, Target, check_domain
 from .expression import parse
 from .points import from_points, parse_points
@@ -39,8 +39,8 @@ def resolve(spec: str, domain: tuple[float, float] | None = None) -> Target:
     """A preset name (see ``PRESETS``), ``"points: x1,y1 x2,y2 …"``, or an expression in x.
 
     ``domain`` replaces the preset's natural domain, or the default [−2, 6] of an
-    expression. Raises ConfigError for an unknown bare name, ExpressionError for a
-    bad expression (with a caret) and DataError for bad points.
+    expression. Raises ExpressionError for an unknown name or a bad expression (with
+    a caret), DataError for bad points and ConfigError for a bad domain.
     """
     if not isinstance(spec, str):
         raise ConfigError(
@@ -57,8 +57,10 @@ def resolve(spec: str, domain: tuple[float, float] | None = None) -> Target:
     if _IDENT.fullmatch(key) and key not in _BARE_OK:
         close = difflib.get_close_matches(key.lower(), list(PRESETS), n=1)
         hint = f" (did you mean {close[0]!r}?)" if close else ""
-        raise ConfigError(
+        raise ExpressionError(
             f"unknown target {key!r}{hint}; presets: {', '.join(PRESETS)}; "
-            "or write an expression in x such as 'sin(3*x) + 0.3*x**2'"
+            "or write an expression in x such as 'sin(3*x) + 0.3*x**2'",
+            key,
+            0,
         )
     return from_expression(key, domain)

@@ -1,0 +1,71 @@
+"""Training data from a target: n points on a grid or at random, noise, a train/test split."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from .._validate import check_int, check_real, check_seed
+from ..errors import ConfigError
+from .base import Target, check_domain
+
+__all__ = ["MAX_SAMPLES", "Sample", "sample"]
+
+MAX_SAMPLES = 10_000_000
+
+
+@dataclass(frozen=True, eq=False)
+class Sample:
+    """Train and test points (each sorted by x) drawn from a target."""
+
+    x_train: np.ndarray
+    y_train: np.ndarray
+    x_test: np.ndarray
+    y_test: np.ndarray
+    domain: tuple[float, float]
+    noise: float
+
+
+def sample(
+    target: Target | Callable[[np.ndarray], np.ndarray],
+    n: int,
+    *,
+    seed: int,
+    domain: tuple[float, float] | None = None,
+    grid: bool = True,
+    noise: float = 0.0,
+    test_fraction: float = 0.0,
+) -> Sample:
+    """Sample ``n`` points of ``target`` over ``domain`` (default: the target's own).
+
+    Arguments:
+        grid: evenly spaced x (both ends included) if True, else uniform at random.
+        noise: standard deviation σ of the Gaussian noise added to y.
+        test_fraction: share of the n points held out, chosen at random.
+        seed: the only source of randomness; the same seed gives the same data.
+    """
+    n = check_int("n", n, 1, MAX_SAMPLES)
+    seed = check_seed(seed)
+    noise = check_real("noise", noise, 0.0)
+    test_fraction = check_real("test_fraction", test_fraction, 0.0, 1.0, hi_open=True)
+    if domain is None:
+        if not isinstance(target, Target):
+            raise ConfigError("the 'domain' parameter is required when the target is a function")
+        domain = target.domain
+    a, b = check_domain(domain)
+    n_test = round(n * test_fraction)
+    if n - n_test < 1:
+        raise ConfigError(
+            f"the 'test_fraction' parameter leaves no training point out of n = {n}, "
+            f"got {test_fraction!r} instead"
+        )
+    rng = np.random.default_rng(seed)
+    x = np.linspace(a, b, n) if grid else np.sort(rng.uniform(a, b, n))
+    y = np.asarray(target(x), dtype=np.float64)
+    if noise > 0:
+        y = y + rng.normal(0.0, noise, n)
+    test = np.zeros(n, dtype=bool)
+    test[rng.permutation(n)[:n_test]] = True
+    return Sample(x[~test], y[~test], x[test], y[test], (a, b), noise)
