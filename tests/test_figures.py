@@ -1,0 +1,318 @@
+"""Figure functions: each draws the right artists, and the drawn data equal the inputs."""
+
+from __future__ import annotations
+
+import itertools
+import subprocess
+import sys
+
+import matplotlib as mpl
+import numpy as np
+import pytest
+from matplotlib.figure import Figure
+
+from actlab import ConfigError, DataError, Network, UnsupportedError, lesson
+from actlab import figures as F
+from actlab.figures.style import CONTRIBUTION_COLORS, ROLE_COLORS
+
+X = lesson.GRID.values()
+
+
+def lines_by_gid(fig: Figure, gid: str) -> list:
+    """Every Line2D of the figure tagged ``gid``."""
+    return [ln for ax in fig.axes for ln in ax.get_lines() if ln.get_gid() == gid]
+
+
+def texts_by_gid(fig: Figure, gid: str) -> list:
+    return [t for ax in fig.axes for t in ax.texts if t.get_gid() == gid]
+
+
+def legend_texts(fig: Figure) -> list[str]:
+    return [t.get_text() for ax in fig.axes if ax.get_legend() for t in ax.get_legend().texts]
+
+
+def sigmoid(z: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-z))
+
+
+# ------------------------------------------------------------------ target
+def test_target_figure_curve_and_kinks():
+    fig = F.target_figure(lesson.target, (-2, 6), points=[0, 2, 4])
+    (curve,) = lines_by_gid(fig, "target")
+    np.testing.assert_array_equal(curve.get_ydata(), lesson.target(curve.get_xdata()))
+    assert curve.get_xdata()[0] == -2 and curve.get_xdata()[-1] == 6
+    (kinks,) = lines_by_gid(fig, "points")
+    np.testing.assert_array_equal(kinks.get_ydata(), [0, 4, 2])
+    notes = sorted(t.get_text() for t in fig.axes[0].texts)
+    assert notes == ["(0, 0)", "(2, 4)", "(4, 2)"]
+
+
+@pytest.mark.parametrize(
+    ("domain", "match"),
+    [
+        pytest.param((3, 1), "start < stop", id="reversed"),
+        pytest.param("abc", "'domain' parameter must be", id="text"),
+        pytest.param((0, np.nan), "'domain' parameter must be", id="nan"),
+    ],
+)
+def test_target_figure_rejects_bad_domain(domain, match):
+    with pytest.raises(ConfigError, match=match):
+        F.target_figure(lesson.target, domain)
+
+
+def test_figure_rejects_unknown_lang():
+    with pytest.raises(ConfigError, match="the 'lang' parameter must be one of en, zh; got 'fr'"):
+        F.target_figure(lesson.target, lang="fr")
+
+
+# --------------------------------------------------------------- lines sum
+def test_lines_sum_figure_hand_worked():
+    # z1 = x, z2 = 2x + 1, z3 = −x + 3, weights 1, 1, 1, bias 0.5:
+    # slope = 1 + 2 − 1 = 2, intercept = 0 + 1 + 3 + 0.5 = 4.5
+    fig = F.lines_sum_figure([(1, 0), (2, 1), (-1, 3)], [1, 1, 1], 0.5)
+    assert len(lines_by_gid(fig, "term")) == 3
+    assert len(lines_by_gid(fig, "bias")) == 1
+    (total,) = lines_by_gid(fig, "sum")
+    np.testing.assert_allclose(total.get_ydata(), 2 * total.get_xdata() + 4.5, atol=1e-12)
+    assert "sum: y = 2x + 4.5" in legend_texts(fig)
+
+
+def test_lines_sum_figure_sum_is_linear_network_output(rng):
+    a, b, w = rng.normal(size=3), rng.normal(size=3), rng.normal(size=3)
+    bias = float(rng.normal())
+    fig = F.lines_sum_figure(list(zip(a, b)), w, bias, (-2, 6))
+    net = Network.shallow(a, b, w, bias, activation="identity")
+    (total,) = lines_by_gid(fig, "sum")
+    np.testing.assert_allclose(total.get_ydata(), net(total.get_xdata()), rtol=0, atol=1e-12)
+    for i, term in enumerate(lines_by_gid(fig, "term")):
+        np.testing.assert_allclose(term.get_ydata(), w[i] * (a[i] * term.get_xdata() + b[i]))
+        assert term.get_color() == CONTRIBUTION_COLORS[i]
+
+
+def test_lines_sum_figure_rejects_mismatched_weights():
+    with pytest.raises(DataError, match="'out_weights' parameter must have 3 values"):
+        F.lines_sum_figure([(1, 0), (2, 1), (-1, 3)], [1, 1])
+    with pytest.raises(ConfigError, match="'lines' parameter must be 1 to 8"):
+        F.lines_sum_figure([(1, 0, 2)], [1])
+
+
+# ----------------------------------------------------------- decomposition
+def test_decomposition_figure_lesson_terms():
+    net = lesson.handbuilt_network()
+    fig = F.decomposition_figure(net, lesson.target, (-2, 6), names=("h", "p"))
+    h, p = lines_by_gid(fig, "term")
+    x = h.get_xdata()
+    np.testing.assert_allclose(h.get_ydata(), 4 * sigmoid(2.4 * x - 2.4), atol=1e-12)
+    np.testing.assert_allclose(p.get_ydata(), 2 * sigmoid(-2.4 * x + 7.4) - 2, atol=1e-12)
+    assert (h.get_color(), p.get_color()) == ("#2CA02C", "#D62728")  # green h, red p
+    assert h.get_label() == "h(x) = 4σ(2.4x − 2.4)"
+    assert p.get_label() == "p(x) = 2σ(−2.4x + 7.4) − 2"
+    (total,) = lines_by_gid(fig, "sum")
+    np.testing.assert_allclose(total.get_ydata(), net(x), rtol=0, atol=1e-12)
+    (target,) = lines_by_gid(fig, "target")
+    np.testing.assert_array_equal(target.get_ydata(), lesson.target(x))
+
+
+@pytest.mark.parametrize(
+    ("bias_on", "n_bias"), [("last", 0), ("first", 0), ("separate", 1)], ids=str
+)
+def test_decomposition_figure_sum_whatever_bias_place(bias_on, n_bias):
+    net = Network.shallow([1.0, -2.0, 0.5], [0.3, 1.0, -1.0], [1.5, -0.7, 2.0], 0.8, "tanh")
+    fig = F.decomposition_figure(net, None, X, bias_on=bias_on)
+    assert len(lines_by_gid(fig, "term")) == 3
+    assert len(lines_by_gid(fig, "bias")) == n_bias
+    assert lines_by_gid(fig, "target") == []
+    (total,) = lines_by_gid(fig, "sum")
+    np.testing.assert_allclose(total.get_ydata(), net(X), rtol=0, atol=1e-12)
+
+
+def test_decomposition_figure_rejects_deep_and_wide():
+    with pytest.raises(UnsupportedError, match="one hidden layer, got depth 2"):
+        F.decomposition_figure(Network.init(2, 2, seed=0))
+    with pytest.raises(ConfigError, match="at most 8 neurons, got width 9"):
+        F.decomposition_figure(Network.init(9, 1, seed=0))
+    with pytest.raises(ConfigError, match="'bias_on' parameter must be one of last, first"):
+        F.decomposition_figure(lesson.handbuilt_network(), bias_on="middle")
+
+
+# ----------------------------------------------------------- contributions
+def test_contributions_figure_dims_negligible_neuron():
+    # third neuron: |c| = 0.001 times a sigmoid's range < 1 % of the target's range 4
+    net = Network.shallow([2.4, -2.4, 0.5], [-2.4, 7.4, 0.1], [4.0, 2.0, 0.001], -2.0)
+    fig = F.contributions_figure(net, X, lesson.target(X))
+    strong, faint = lines_by_gid(fig, "contribution"), lines_by_gid(fig, "contribution-faint")
+    assert (len(strong), len(faint)) == (2, 1)
+    np.testing.assert_array_equal(faint[0].get_ydata(), net.contributions(X)[:, 2])
+    assert faint[0].get_alpha() < 0.5 and "negligible" in faint[0].get_label()
+    (out,) = lines_by_gid(fig, "output")
+    np.testing.assert_allclose(out.get_ydata(), net(X), atol=1e-12)
+    assert out.get_color() == ROLE_COLORS["output"]
+    assert "output bias −2" in legend_texts(fig)
+
+
+def test_contributions_figure_deep_and_wide_summarises_legend():
+    net = Network.init(20, 2, "relu", seed=4)
+    fig = F.contributions_figure(net, X, dim_below=0.0)
+    lines = lines_by_gid(fig, "contribution")
+    assert len(lines) == 20
+    np.testing.assert_array_equal(
+        np.column_stack([ln.get_ydata() for ln in lines]), net.contributions(X)
+    )
+    assert "20 neuron contributions" in legend_texts(fig)
+    assert len(legend_texts(fig)) <= 4
+
+
+def test_contributions_figure_rejects_population():
+    with pytest.raises(ConfigError, match="is a population; index one member first"):
+        F.contributions_figure(Network.init(3, seed=[1, 2]), X)
+
+
+# ---------------------------------------------------------------- diagram
+@pytest.mark.parametrize("widths", [[2], [3, 4], [1], [8, 8]], ids=lambda w: "-".join(map(str, w)))
+def test_network_diagram_nodes_links_and_labels(widths):
+    net = Network.init(widths, activation="tanh", seed=7)
+    fig = F.network_diagram(net, digits=3)
+    ax = fig.axes[0]
+    sizes = [1, *widths, 1]
+    assert sum(p.get_gid() == "node" for p in ax.patches) == sum(sizes)
+    assert len(lines_by_gid(fig, "link")) == sum(a * b for a, b in itertools.pairwise(sizes))
+    shown = sorted(t.get_text() for t in texts_by_gid(fig, "weight"))
+    expected = sorted(f"{v:.3g}".replace("-", "−") for w in net.weights for v in w.ravel())
+    assert shown == expected
+    assert len(texts_by_gid(fig, "bias")) == sum(widths) + 1
+
+
+def test_network_diagram_lesson_weights():
+    fig = F.network_diagram(lesson.handbuilt_network())
+    assert sorted(t.get_text() for t in texts_by_gid(fig, "weight")) == ["2", "2.4", "4", "−2.4"]
+    biases = sorted(t.get_text() for t in texts_by_gid(fig, "bias"))
+    assert biases == ["b = 7.4", "b = −2", "b = −2.4"]
+
+
+def test_network_diagram_rejects_wide():
+    with pytest.raises(ConfigError, match=r"at most 8 neurons per layer .* got widths \[9\]"):
+        F.network_diagram(Network.init(9, 1, seed=0))
+
+
+# -------------------------------------------------------------------- fit
+def test_fit_figure_curves_points_and_colours():
+    x = np.linspace(-3, 3, 61)
+    y = np.sin(2 * x)
+    curves = {"relu (constructed)": y + 0.1, "relu (trained)": y - 0.1, "sigmoid": y * 0.9}
+    fig = F.fit_figure(x, y, curves, points=(x[::10], y[::10]))
+    drawn = lines_by_gid(fig, "curve")
+    assert [ln.get_label() for ln in drawn] == list(curves)
+    for ln, values in zip(drawn, curves.values()):
+        np.testing.assert_array_equal(ln.get_ydata(), values)
+    relu_a, relu_b, sig = drawn
+    assert relu_a.get_color() == relu_b.get_color() == F.ACTIVATION_COLORS["relu"]
+    assert relu_a.get_linestyle() != relu_b.get_linestyle()
+    assert sig.get_color() == F.ACTIVATION_COLORS["sigmoid"]
+    (pts,) = lines_by_gid(fig, "points")
+    np.testing.assert_array_equal(pts.get_xdata(), x[::10])
+
+
+def test_fit_figure_rejects_wrong_length():
+    with pytest.raises(DataError, match=r"'curves\[a\]' parameter must have 5 values"):
+        F.fit_figure(np.arange(5.0), np.arange(5.0), {"a": np.arange(4.0)})
+
+
+# --------------------------------------------------------- error vs width
+def test_error_vs_width_figure_slopes_in_legend():
+    w = np.array([1, 2, 4, 8, 16])
+    table = {"relu": (w, 3.0 * w**-2.0), "identity": (w, np.full(5, 0.97))}
+    fig = F.error_vs_width_figure(table)
+    assert legend_texts(fig) == ["relu (slope −2.00)", "identity (slope 0.00)"]
+    relu, _ = lines_by_gid(fig, "series")
+    np.testing.assert_array_equal(relu.get_xdata(), w)
+    assert fig.axes[0].get_xscale() == fig.axes[0].get_yscale() == "log"
+
+
+def test_error_vs_width_figure_rows_keep_best_of_restarts():
+    rows = [
+        {"activation": "tanh", "width": 2, "mse": 0.5},
+        {"activation": "tanh", "width": 2, "mse": 0.2},  # a better restart
+        {"activation": "tanh", "width": 8, "mse": 0.0125},
+        {"activation": "tanh", "width": 16, "mse": 0.0},  # exact: not drawable on log axes
+    ]
+    fig = F.error_vs_width_figure(rows)
+    (line,) = lines_by_gid(fig, "series")
+    np.testing.assert_array_equal(line.get_ydata(), [0.2, 0.0125])
+    # log(0.0125 / 0.2) / log(8 / 2) = log(1/16) / log(4) = −2
+    assert F.loglog_slope([2, 8], [0.2, 0.0125]) == pytest.approx(-2.0, abs=1e-12)
+    assert legend_texts(fig) == ["tanh (slope −2.00)"]
+
+
+def test_error_vs_width_figure_rejects_bad_rows():
+    with pytest.raises(DataError, match="each row needs 'activation', 'width' and 'mse'"):
+        F.error_vs_width_figure([{"width": 2, "mse": 0.1}])
+
+
+# -------------------------------------------------------------- histogram
+@pytest.mark.parametrize("log_x", [True, False], ids=["log", "linear"])
+def test_histogram_figure_counts_and_threshold(rng, log_x):
+    values = np.concatenate([10 ** rng.uniform(-5, -2.5, 37), 10 ** rng.uniform(-1.5, 0, 163)])
+    values[0] = 0.0  # an exactly dead neuron still counts
+    fig = F.histogram_figure(values, 0.01, log_x=log_x)
+    ax = fig.axes[0]
+    heights = [p.get_height() for p in ax.patches]
+    assert sum(heights) == values.size
+    (line,) = lines_by_gid(fig, "threshold")
+    assert list(line.get_xdata()) == [0.01, 0.01]
+    assert any(t.get_text() == "37 of 200 below (18.5%)" for t in ax.texts)
+    assert "threshold 1%" in legend_texts(fig)
+
+
+def test_histogram_figure_rejects_bad_threshold():
+    with pytest.raises(ConfigError, match="'threshold' parameter must be a finite number in \\(0"):
+        F.histogram_figure([0.1, 0.2], 0.0)
+
+
+# --------------------------------------------------------------- collapse
+def test_collapse_figure_line_and_pieces():
+    # linear net: hidden 1.5x + 0.2 and 0.3x − 1, output 0.4·h1 − 0.2·h2 + 1
+    # slope 0.4·1.5 − 0.2·0.3 = 0.54, intercept 0.4·0.2 + 0.2·1 + 1 = 1.28
+    lin = Network([[[1.5], [0.3]], [[0.4, -0.2]]], [[0.2, -1.0], [1.0]], ["identity"])
+    relu = Network.shallow([1, 1, 1], [0, -2, -4], [2, -3, 1], 0.0, "relu")
+    y_t = lesson.target(X)
+    fig = F.collapse_figure(X, y_t, lin, relu, [0.0, 2.0, 4.0, 9.0])
+    assert len(fig.axes) == 2
+    texts = legend_texts(fig)
+    assert "linear network: y = 0.54x + 1.28" in texts
+    a, b = np.polyfit(X, y_t, 1)
+    (best,) = lines_by_gid(fig, "best_line")
+    np.testing.assert_allclose(best.get_ydata(), a * X + b, atol=1e-12)
+    pieces = lines_by_gid(fig, "piece")
+    assert len(pieces) == 4  # 3 breakpoints inside [−2, 6] (9 is outside)
+    for piece in pieces:
+        xs = piece.get_xdata()
+        np.testing.assert_allclose(piece.get_ydata(), relu(xs), atol=1e-12)
+        slopes = np.diff(piece.get_ydata()) / np.diff(xs)
+        np.testing.assert_allclose(slopes, slopes[0], atol=1e-9)  # each piece is straight
+    (marks,) = lines_by_gid(fig, "breakpoints")
+    np.testing.assert_array_equal(marks.get_xdata(), [0.0, 2.0, 4.0])
+    assert "A ReLU network is piecewise linear: 4 pieces" in [ax.get_title() for ax in fig.axes]
+
+
+def test_collapse_figure_linear_only_accepts_arrays():
+    fig = F.collapse_figure(X, lesson.target(X), 0.5 * X + 1, best_line=(0.3, 1.1))
+    assert len(fig.axes) == 1
+    assert "best line: y = 0.3x + 1.1" in legend_texts(fig)
+
+
+# ------------------------------------------------------------ global state
+def test_figures_leave_rcparams_untouched():
+    before = dict(mpl.rcParams)
+    F.network_diagram(lesson.handbuilt_network(), lang="zh")
+    after = dict(mpl.rcParams)
+    assert {k for k in before if before[k] != after[k]} == set()
+
+
+def test_figures_never_import_pyplot():
+    code = (
+        "import sys; from actlab import figures, lesson; "
+        "figures.to_bytes(figures.target_figure(lesson.target)); "
+        "assert 'matplotlib.pyplot' not in sys.modules, 'pyplot imported'"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
