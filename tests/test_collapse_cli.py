@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 from click.testing import CliRunner
 
 from actlab import Network
 from actlab.cli import main
-from actlab.collapse import fold_linear
+from actlab.collapse import best_line, fold_linear
 
 
 def test_collapse_cli_identity_floor_on_seed(cli: CliRunner) -> None:
@@ -75,6 +76,20 @@ def test_collapse_cli_mixed_activations_and_points(cli: CliRunner) -> None:
     assert data["target"]["points"] == 11
 
 
+def test_collapse_cli_floor_on_an_expression_target(cli: CliRunner) -> None:
+    targets = pytest.importorskip("actlab.targets")
+    if not hasattr(targets, "resolve"):
+        pytest.skip("actlab.targets.resolve is not available")
+    args = ["collapse", "--target", "sin(3*x)", "--points", "51", "--json"]
+    result = cli.invoke(main, args)
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    lo, hi = targets.resolve("sin(3*x)").domain
+    x = np.linspace(lo, hi, 51)
+    assert data["floor"]["mse"] == pytest.approx(best_line(x, np.sin(3 * x)).mse, rel=1e-10)
+    assert data["target"]["points"] == 51
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
@@ -104,3 +119,14 @@ def test_collapse_cli_help_documents_the_json(cli: CliRunner) -> None:
     assert result.exit_code == 0
     assert "increasing power order" in result.output
     assert "null" in result.output
+
+
+def test_collapse_cli_deep_square_network_reports_without_warnings(cli: CliRunner) -> None:
+    # 12 square layers: degree up to 4096, far beyond 201 points, so the floor is 0
+    args = "collapse --depth 12 --width 4 --activation square --target seed --json"
+    result = cli.invoke(main, args.split())
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["max_degree"] == 4096
+    assert data["floor"]["degree"] == 200
+    assert data["floor"]["mse"] == pytest.approx(0.0, abs=1e-20)

@@ -70,6 +70,19 @@ def test_best_polynomial_floors_decrease_with_degree(
     assert mses[0] == pytest.approx(best_line(*seed_points).mse, rel=1e-10)
 
 
+def test_best_polynomial_high_degrees_stay_accurate(
+    seed_points: tuple[np.ndarray, np.ndarray],
+) -> None:
+    # equispaced Vandermonde fits break down here; the orthogonal-polynomial floor does not
+    degrees = [16, 32, 64, 128, 199, 200]
+    floors = [best_polynomial(*seed_points, d) for d in degrees]
+    mses = [f.mse for f in floors]
+    assert all(b <= a for a, b in itertools.pairwise(mses))
+    assert mses[-1] == pytest.approx(0.0, abs=1e-25)  # 201 points: degree 200 interpolates
+    assert floors[0].coefficients is not None
+    assert floors[1].coefficients is None  # power basis not listed above degree 20
+
+
 @pytest.mark.parametrize(
     ("x", "y", "message"),
     [

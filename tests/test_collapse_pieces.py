@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from actlab import ACTIVATIONS, Network, UnsupportedError
 from actlab.collapse import PIECEWISE_LINEAR_FORMS, Pieces, linear_pieces
+from actlab.collapse import pieces as pieces_module
 
 PL_NAMES = list(PIECEWISE_LINEAR_FORMS)
 
@@ -190,3 +191,10 @@ def test_linear_pieces_rejects_other_activations(acts: list[str], message: str) 
 def test_linear_pieces_rejects_populations() -> None:
     with pytest.raises(UnsupportedError, match="single network"):
         linear_pieces(Network.init(2, 1, "relu", seed=[0, 1]))
+
+
+def test_linear_pieces_refuses_too_many_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pieces_module, "MAX_PIECES", 3)
+    net = Network.shallow(w=[1, 1, 1], b=[0, -1, -2], c=[1, 1, 1], c0=0, activation="relu")
+    with pytest.raises(UnsupportedError, match="more than 3 linear pieces; too many to list"):
+        linear_pieces(net)

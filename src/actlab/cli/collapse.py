@@ -47,22 +47,24 @@ def _network(
 
 def _target_points(spec: str, points: int | None) -> tuple[str, np.ndarray, np.ndarray]:
     """(name, x, y) on which the floor is measured."""
+    if spec.strip().lower() == "seed":  # the lesson's grid: 201 points over [−2, 6]
+        g = lesson.GRID
+        x = g.values() if points is None else np.linspace(g.start, g.stop, points)
+        return "seed", x, lesson.target(x)
     try:
         from ..targets import resolve
-    except ImportError:  # targets not available: only the lesson's target
-        resolve = None
-    if spec.strip().lower() == "seed" and (resolve is None or points is None):
-        x = lesson.GRID.values() if points is None else np.linspace(-2.0, 6.0, points)
-        return "seed", x, lesson.target(x)
-    if resolve is None:
-        raise ConfigError(f"the 'target' parameter must be seed; got {spec!r} instead")
+    except ImportError:  # an install without targets knows only the lesson's target
+        raise ConfigError(f"the 'target' parameter must be seed; got {spec!r} instead") from None
     target = resolve(spec)
-    given = getattr(target, "points", None)
-    if given is not None and points is None:
-        return target.name, np.asarray(given[0], float), np.asarray(given[1], float)
     lo, hi = target.domain
     x = np.linspace(lo, hi, DEFAULT_POINTS if points is None else points)
     return target.name, x, target(x)
+
+
+def _score(net: Network, x: np.ndarray, y: np.ndarray) -> dict[str, float]:
+    """The network's own MSE and largest error; non-finite (null in JSON) if it overflows."""
+    with np.errstate(all="ignore"):  # a deep square network may overflow: reported, not warned
+        return lesson.score(net(x), y)
 
 
 def _fit(net: Network, result: Any, spec: str, points: int | None) -> dict[str, Any]:
@@ -72,7 +74,7 @@ def _fit(net: Network, result: Any, spec: str, points: int | None) -> dict[str, 
     return {
         "target": {"name": name, "points": int(x.size), "domain": [float(x.min()), float(x.max())]},
         "floor": None if floor is None else floor.to_dict(),
-        "fit": lesson.score(net(x), y),
+        "fit": _score(net, x, y),
     }
 
 
@@ -148,8 +150,10 @@ def collapse_command(
       pieces:     {"kind": "pieces", "count", "breakpoints",
                    "pieces": [{"start", "stop", "slope", "intercept"}, …]}
                   (JSON has no infinity: the first start and the last stop are null)
-    and with --target also "target", "floor": {"mse", …} (null for pieces) and
-    "fit": the network's own {"mse", "max_error"} on the same points.
+    with --target also "target": {"name", "points", "domain"},
+    "floor": {"mse", "a", "b"} for a line, {"mse", "degree", "coefficients"}
+    for a polynomial (coefficients null above degree 20), null for pieces,
+    and "fit": the network's own {"mse", "max_error"} on the same points.
     """
     net = _network(net_file, depth, width, activation, seed)
     if points is not None:

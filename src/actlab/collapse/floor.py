@@ -21,6 +21,7 @@ from ..errors import DataError
 __all__ = ["LineFloor", "PolynomialFloor", "best_line", "best_polynomial"]
 
 MAX_FLOOR_DEGREE = 4096
+MAX_LISTED_DEGREE = 20  # power-basis coefficients listed up to this degree
 
 
 def _points(x: Any, y: Any) -> tuple[np.ndarray, np.ndarray]:
@@ -62,17 +63,38 @@ def best_line(x: Any, y: Any) -> LineFloor:
 class PolynomialFloor:
     """The least-squares polynomial of degree ≤ ``degree`` and its mean squared error.
 
-    ``coefficients`` are in increasing power order, c0 + c1·x + c2·x² + …; for high
-    degrees they are ill-conditioned, the MSE (computed in a Chebyshev basis) is not.
+    ``coefficients`` are in increasing power order, c0 + c1·x + c2·x² + …; above
+    degree 20 the power basis is too ill-conditioned to be worth listing (None),
+    while the MSE, computed with discrete orthogonal polynomials, stays accurate.
     """
 
     degree: int
-    coefficients: list[float]
+    coefficients: list[float] | None
     mse: float
 
     def to_dict(self) -> dict[str, Any]:
         """``{"mse", "degree", "coefficients"}``."""
         return {"mse": self.mse, "degree": self.degree, "coefficients": self.coefficients}
+
+
+def _residual(x: np.ndarray, y: np.ndarray, degree: int) -> np.ndarray:
+    """y minus its projection on polynomials of degree ≤ ``degree`` at the points x.
+
+    Builds polynomials orthonormal on the points by the Stieltjes recurrence
+    (q_{k+1} ∝ t·q_k − α_k q_k − β_k q_{k−1}, t = x mapped to [−1, 1]) with full
+    re-orthogonalisation, which stays accurate up to degree n − 1 where
+    Vandermonde matrices do not.
+    """
+    t = (2 * x - (x.min() + x.max())) / (x.max() - x.min())
+    basis = np.empty((degree + 1, x.size))
+    basis[0] = 1 / np.sqrt(x.size)
+    for k in range(degree):
+        v = t * basis[k]
+        for _ in range(2):  # Gram–Schmidt twice: "twice is enough" (Kahan)
+            v -= basis[: k + 1].T @ (basis[: k + 1] @ v)
+        basis[k + 1] = v / np.linalg.norm(v)
+    r = y - basis.T @ (basis @ y)
+    return r - basis.T @ (basis @ r)
 
 
 def best_polynomial(x: Any, y: Any, degree: int) -> PolynomialFloor:
@@ -81,8 +103,10 @@ def best_polynomial(x: Any, y: Any, degree: int) -> PolynomialFloor:
     xa, ya = _points(x, y)
     # with n distinct x values a polynomial of degree n − 1 interpolates: higher adds nothing
     deg = min(degree, np.unique(xa).size - 1)
-    fit = Chebyshev.fit(xa, ya, deg)  # Chebyshev basis on the data's interval: well conditioned
-    mse = float(np.mean((fit(xa) - ya) ** 2))
-    coefficients = fit.convert(kind=Polynomial).coef
-    coefficients = np.pad(coefficients, (0, deg + 1 - coefficients.size))
-    return PolynomialFloor(deg, [float(c) for c in coefficients], mse)
+    mse = float(np.mean(_residual(xa, ya, deg) ** 2))
+    coefficients = None
+    if deg <= MAX_LISTED_DEGREE:
+        fit = Chebyshev.fit(xa, ya, deg)  # Chebyshev basis on the data's interval
+        coef = fit.convert(kind=Polynomial).coef
+        coefficients = [float(c) for c in np.pad(coef, (0, deg + 1 - coef.size))]
+    return PolynomialFloor(deg, coefficients, mse)

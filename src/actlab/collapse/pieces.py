@@ -24,6 +24,7 @@ from .linear import line_formula
 __all__ = ["MAX_PIECES", "PIECEWISE_LINEAR_FORMS", "PLForm", "Pieces", "linear_pieces"]
 
 MAX_PIECES = 200_000
+MAX_CELLS = 10_000_000  # pieces × neurons held at once
 BREAK_TOL = 1e-12  # relative: crossings closer than this are one breakpoint
 MERGE_TOL = 1e-9  # relative: pieces whose slope and intercept agree to this are one piece
 
@@ -149,6 +150,11 @@ def _activate(
     breaks: np.ndarray, s: np.ndarray, c: np.ndarray, form: PLForm
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Apply the activation to every neuron: new partition, slopes and intercepts."""
+    if s.size > MAX_CELLS:  # pieces × neurons: the arrays below would not fit in memory
+        raise UnsupportedError(
+            f"this network has {s.shape[0]} linear pieces in a layer of {s.shape[1]} neurons; "
+            f"actlab lists at most {MAX_CELLS} piece-neuron pairs"
+        )
     new = _split(breaks, s, c, form)
     if new.size + 1 > MAX_PIECES:
         raise UnsupportedError(

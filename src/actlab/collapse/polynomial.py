@@ -88,8 +88,8 @@ class PolynomialNet:
 
 
 def _square_rows(z: np.ndarray) -> np.ndarray:
-    """Each row (a polynomial) times itself."""
-    return np.stack([P.polymul(row, row) for row in z]) if len(z) else z
+    """Each row (a polynomial) times itself, keeping every row the same length."""
+    return np.stack([np.convolve(row, row) for row in z])
 
 
 def expand_polynomial(net: Network) -> PolynomialNet:
@@ -111,10 +111,16 @@ def expand_polynomial(net: Network) -> PolynomialNet:
             f"degrees up to {MAX_DEGREE} (12 square layers)"
         )
     h = np.array([[0.0, 1.0]])  # the input x as one neuron: coefficients of 0 + 1·x
-    for w, b, name in zip(net.weights, net.biases, [*net.activations, "identity"], strict=True):
-        z = w @ h
-        z[:, 0] += b
-        h = _square_rows(z) if name == "square" else z
+    with np.errstate(over="ignore", invalid="ignore"):  # checked just below
+        for w, b, name in zip(net.weights, net.biases, [*net.activations, "identity"], strict=True):
+            z = w @ h
+            z[:, 0] += b
+            h = _square_rows(z) if name == "square" else z
+    if not np.all(np.isfinite(h)):
+        raise UnsupportedError(
+            "this network's polynomial coefficients overflow float64; "
+            "use fewer square layers or smaller weights"
+        )
     coefficients = np.trim_zeros(h[0], "b")
     if coefficients.size == 0:
         coefficients = np.zeros(1)
