@@ -24,8 +24,8 @@ Syntax
 
 - several lines (or ``;``-separated statements) ``name = expression`` define
   names for later lines; the last line is the result, so ``Network.formula(plain=True)``
-  output (``a1_1 = relu(…)`` … ``y = …``) parses back. ``−``, ``×``, ``·``, ``≤``,
-  ``≥``, ``π`` are read as ``-``, ``*``, ``*``, ``<=``, ``>=``, ``pi``.
+  output (``a1_1 = relu(…)`` … ``y = …``) parses back. The typeset characters
+  ``− × · ÷ ≤ ≥ ≠ π`` are read as ``- * * / <= >= != pi``.
 
 Limits: at most 2000 characters, 50 levels of nesting, constant exponents in
 [−1000, 1000]; constants must be finite. A value that is not finite (inf or
