@@ -1,0 +1,308 @@
+"""The report's content: sections of text, formulas, figures and tables, all computed now.
+
+Each ``_section_*`` function computes its numbers, draws its figures and
+returns a :class:`Section`; :func:`build_story` runs them in the lesson's
+order. Nothing here knows HTML (see :mod:`actlab.report.html`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from .. import figures, lesson
+from ..experiments import Result, run
+from ..network import Network
+from .strings import text
+
+Block = tuple[str, Any]  # ("p", str) | ("formula", str) | ("figure", FigureBlock) | …
+
+
+@dataclass
+class FigureBlock:
+    """A figure: a matplotlib Figure (saved as PNG and SVG) or a ready file (GIF)."""
+
+    key: str
+    caption: str
+    figure: Any = None
+    path: Path | None = None
+
+
+@dataclass
+class TableBlock:
+    """A table of rows with the columns to show."""
+
+    columns: list[str]
+    rows: list[dict[str, Any]]
+    limit: int = 12
+    file: str | None = None
+
+
+@dataclass
+class Section:
+    """One numbered section of the report."""
+
+    key: str
+    title: str
+    blocks: list[Block] = field(default_factory=list)
+
+    def p(self, value: str) -> None:
+        """Add a paragraph."""
+        self.blocks.append(("p", value))
+
+    def formula(self, value: str) -> None:
+        """Add a displayed formula."""
+        self.blocks.append(("formula", value))
+
+    def figure(self, key: str, caption: str, fig: Any = None, path: Path | None = None) -> None:
+        """Add a figure."""
+        self.blocks.append(("figure", FigureBlock(key, caption, fig, path)))
+
+    def table(self, columns: list[str], rows: list[dict[str, Any]], **kw: Any) -> None:
+        """Add a table."""
+        self.blocks.append(("table", TableBlock(columns, rows, **kw)))
+
+    def result(self, result: Result) -> None:
+        """Add an experiment's table and verdict."""
+        self.blocks.append(("result", result))
+
+
+@dataclass
+class Context:
+    """What every section needs: language, seed, the lesson's data, where files go."""
+
+    lang: str
+    seed: int
+    out: Path
+    size: str = "small"
+    results: dict[str, Result] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.x = lesson.GRID.values()
+        self.y = lesson.target(self.x)
+
+    def t(self, key: str, **fields: Any) -> str:
+        """Translated text."""
+        return text(self.lang, key, **fields)
+
+    def experiment(self, name: str) -> Result:
+        """Run an experiment once per report."""
+        if name not in self.results:
+            self.results[name] = run(name, size=self.size, seed=self.seed)
+        return self.results[name]
+
+
+def _section_target(ctx: Context) -> Section:
+    s = Section("target", ctx.t("target.title"))
+    s.p(ctx.t("target.p1", kinks=", ".join(f"{k:g}" for k in lesson.KINKS)))
+    g = lesson.GRID
+    s.p(ctx.t("target.p2", points=g.points, start=g.start, stop=g.stop))
+    pts = [(k, float(lesson.target(k))) for k in lesson.KINKS]
+    fig = figures.target_figure(lesson.target, (g.start, g.stop), points=pts, lang=ctx.lang)
+    s.figure("target", ctx.t("fig.target"), fig)
+    return s
+
+
+def _section_linear(ctx: Context) -> Section:
+    from ..collapse import best_line, fold_linear, line_derivation, line_formula
+
+    s = Section("linear", ctx.t("linear.title"))
+    s.p(ctx.t("linear.p1"))
+    net = Network.init(3, 1, "identity", seed=ctx.seed)
+    s.formula(line_derivation(net))
+    line = fold_linear(net)
+    s.p(ctx.t("linear.p2", seed=ctx.seed, line=line_formula(line.a, line.b)[4:]))
+    w, b = net.weights[0][:, 0], net.biases[0]
+    lines = list(zip(w.tolist(), b.tolist(), strict=True))
+    fig = figures.lines_sum_figure(
+        lines, net.weights[1][0].tolist(), float(net.biases[1][0]), lang=ctx.lang
+    )
+    s.figure("lines", ctx.t("fig.lines"), fig)
+    floor = best_line(ctx.x, ctx.y)
+    s.p(ctx.t("linear.p3", a=floor.a, b=floor.b, mse=floor.mse))
+    res = ctx.experiment("linear-collapse")
+    s.result(res)
+    deep = _deepest_identity(ctx)
+    fig = figures.collapse_figure(
+        ctx.x, ctx.y, deep(ctx.x), best_line=(floor.a, floor.b), lang=ctx.lang
+    )
+    s.figure("collapse", ctx.t("fig.collapse"), fig)
+    return s
+
+
+def _deepest_identity(ctx: Context) -> Network:
+    from ..experiments._common import best_of
+
+    net, _ = best_of(8, 3, "identity", [ctx.seed], ctx.x, ctx.y, optimizer="lm")
+    return net
+
+
+def _section_nonlinearity(ctx: Context) -> Section:
+    s = Section("nonlinearity", ctx.t("nonlin.title"))
+    s.p(ctx.t("nonlin.p1"))
+    net = lesson.handbuilt_network()
+    fig = figures.decomposition_figure(
+        net, lesson.target, (lesson.GRID.start, lesson.GRID.stop), lang=ctx.lang
+    )
+    s.figure("decomposition", ctx.t("fig.decomposition"), fig)
+    s.p(ctx.t("nonlin.p2"))
+    return s
+
+
+def _section_handbuilt(ctx: Context) -> Section:
+    s = Section("handbuilt", ctx.t("hand.title"))
+    net = lesson.handbuilt_network()
+    sc = lesson.score(net(ctx.x), ctx.y)
+    s.p(ctx.t("hand.p1", points=lesson.GRID.points, **sc))
+    s.figure("diagram", ctx.t("fig.diagram"), figures.network_diagram(net, lang=ctx.lang))
+    s.result(ctx.experiment("handbuilt"))
+    s.p(ctx.t("hand.p2"))
+    path = _training_animation(ctx)
+    s.figure("animation", ctx.t("fig.animation"), path=path)
+    return s
+
+
+def _training_animation(ctx: Context) -> Path:
+    from ..train import fit
+
+    frames: list[tuple[int, np.ndarray, float]] = []
+    x, y = ctx.x, ctx.y
+
+    def record(step: int, network: Network, loss: float) -> None:
+        frames.append((step, network(x), float(loss)))
+
+    start = Network.init(2, 1, "sigmoid", seed=ctx.seed)
+    fit(start, x, y, optimizer="adam", steps=1500, lr=0.05, seed=ctx.seed, callback=record)
+    path = ctx.out / "figures" / "training.gif"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return figures.training_animation(frames, x, y, path, lang=ctx.lang)
+
+
+def _section_redundant(ctx: Context) -> Section:
+    s = Section("redundant", ctx.t("redundant.title"))
+    res = ctx.experiment("redundant-neuron")
+    s.p(ctx.t("redundant.p1", n=res.findings["networks"]))
+    s.result(res)
+    s.p(ctx.t("redundant.p2"))
+    fig = figures.histogram_figure(res.figure["weakest"], res.figure["threshold"], lang=ctx.lang)
+    s.figure("histogram", ctx.t("fig.histogram"), fig)
+    fig = figures.contributions_figure(res.figure["best"], ctx.x, ctx.y, lang=ctx.lang)
+    s.figure("contributions", ctx.t("fig.contributions"), fig)
+    return s
+
+
+def _section_harder(ctx: Context) -> Section:
+    from ..construct import relu_network, sigmoid_network
+    from ..targets import resolve
+
+    s = Section("harder", ctx.t("harder.title"))
+    res = ctx.experiment("marked-points")
+    target = resolve(res.params["target"])
+    n = 12
+    xs = np.linspace(*target.domain, n)
+    ys = target(xs)
+    x = np.linspace(*target.domain, 801)
+    s.p(ctx.t("harder.p1", n=n, target=target.formula))
+    curves = {
+        "relu": relu_network(xs, ys)(x),
+        "sigmoid": sigmoid_network(xs, ys)(x),
+    }
+    fig = figures.fit_figure(
+        x, target(x), curves, points=list(zip(xs, ys, strict=True)), lang=ctx.lang
+    )
+    s.figure("harder", ctx.t("fig.harder"), fig)
+    s.p(ctx.t("harder.p2"))
+    s.result(res)
+    return s
+
+
+def _section_tanh(ctx: Context) -> Section:
+    from ..experiments._common import best_of
+
+    s = Section("tanh", ctx.t("tanh.title"))
+    s.p(ctx.t("tanh.p1"))
+    res = ctx.experiment("tanh-equivalence")
+    s.result(res)
+    seeds = list(range(ctx.seed * 100, ctx.seed * 100 + 8))
+    sig, _ = best_of(2, 1, "sigmoid", seeds, ctx.x, ctx.y)
+    tan, _ = best_of(2, 1, "tanh", seeds, ctx.x, ctx.y)
+    fig = figures.fit_figure(
+        ctx.x, ctx.y, {"sigmoid": sig(ctx.x), "tanh": tan(ctx.x)}, lang=ctx.lang
+    )
+    s.figure("tanh", ctx.t("fig.tanh"), fig)
+    return s
+
+
+def _section_relu(ctx: Context) -> Section:
+    from ..collapse import linear_pieces
+    from ..construct import relu_network
+
+    s = Section("relu", ctx.t("relu.title"))
+    xs = np.array(lesson.KINKS)
+    net = relu_network(xs, lesson.target(xs))
+    err = float(np.abs(net(ctx.x) - ctx.y).max())
+    pieces = linear_pieces(net)
+    s.p(ctx.t("relu.p1", formula=net.formula(), max_error=err, pieces=pieces.count))
+    fig = figures.collapse_figure(
+        ctx.x, ctx.y, None, relu=net(ctx.x), breakpoints=pieces.breakpoints, lang=ctx.lang
+    )
+    s.figure("relu", ctx.t("fig.relu"), fig)
+    return s
+
+
+def _section_square(ctx: Context) -> Section:
+    from ..collapse import best_polynomial
+    from ..experiments._common import best_of
+
+    s = Section("square", ctx.t("square.title"))
+    floor = best_polynomial(ctx.x, ctx.y, 2)
+    width = 8
+    seeds = list(range(ctx.seed * 100, ctx.seed * 100 + 6))
+    sq, mse = best_of(width, 1, "square", seeds, ctx.x, ctx.y)
+    sig, _ = best_of(width, 1, "sigmoid", seeds, ctx.x, ctx.y)
+    s.p(ctx.t("square.p1", mse=floor.mse, width=width, trained=mse))
+    curves = {"square": sq(ctx.x), "sigmoid": sig(ctx.x)}
+    s.figure("square", ctx.t("fig.square"), figures.fit_figure(ctx.x, ctx.y, curves, lang=ctx.lang))
+    return s
+
+
+def _section_width(ctx: Context) -> Section:
+    s = Section("width", ctx.t("width.title"))
+    s.p(ctx.t("width.p1"))
+    res = ctx.experiment("width-sweep")
+    rows = [r for r in res.rows if r["target"] == "seed"]
+    fig = figures.error_vs_width_figure(rows, by="method", lang=ctx.lang)
+    s.figure("width", ctx.t("fig.width"), fig)
+    s.result(res)
+    s.p(ctx.t("depth.p1"))
+    s.result(ctx.experiment("depth"))
+    return s
+
+
+SECTIONS: list[Callable[[Context], Section]] = [
+    _section_target,
+    _section_linear,
+    _section_nonlinearity,
+    _section_handbuilt,
+    _section_redundant,
+    _section_harder,
+    _section_tanh,
+    _section_relu,
+    _section_square,
+    _section_width,
+]
+
+
+def build_story(ctx: Context, progress: Callable[[str], None] | None = None) -> list[Section]:
+    """Compute every section in order; ``progress(key)`` is called after each."""
+    sections = []
+    for make in SECTIONS:
+        section = make(ctx)
+        sections.append(section)
+        if progress is not None:
+            progress(section.key)
+    return sections
