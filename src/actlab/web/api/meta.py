@@ -1,0 +1,61 @@
+"""What the page needs to build its controls: settings, limits, activations, presets."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from ... import activations as act
+from ... import settings
+from ...targets import PRESETS
+from ..responses import ActivationInfo, PresetInfo, SettingsResponse, StateResponse
+from ..schemas import StateRequest
+
+router = APIRouter(tags=["meta"])
+
+
+@router.get("/settings", response_model=SettingsResponse)
+def list_settings() -> dict:
+    """Every user setting (type, default, range or choices, help) and every limit."""
+    return {"settings": [s.to_dict() for s in settings.SETTINGS], "limits": settings.LIMITS}
+
+
+@router.post("/state", response_model=StateResponse)
+def check_state(req: StateRequest) -> dict:
+    """Validate settings given as text (a shared link's values): clean values and rejections."""
+    values, errors = settings.check_all(dict(req.values), text=True)
+    return {"values": values, "errors": errors}
+
+
+@router.get("/activations", response_model=list[ActivationInfo])
+def list_activations() -> list[dict]:
+    """The activation table: names, formulas and properties."""
+    return [
+        {
+            "name": a.name,
+            "symbol": a.symbol,
+            "plain": a.plain,
+            "latex": a.latex,
+            "bounded": a.bounded,
+            "monotone": a.monotone,
+            "polynomial": a.polynomial,
+            "piecewise_linear": a.piecewise_linear,
+            "trainable": a.trainable,
+            "constructible": a.name in settings.CONSTRUCT_ACTIVATIONS,
+        }
+        for a in act.ACTIVATIONS.values()
+    ]
+
+
+@router.get("/presets", response_model=list[PresetInfo])
+def list_presets() -> list[dict]:
+    """The preset targets with their expressions and natural domains."""
+    return [
+        {
+            "name": t.name,
+            "formula": t.formula,
+            "expression": t.expression,
+            "domain": list(t.domain),
+            "kinks": list(t.kinks),
+        }
+        for t in PRESETS.values()
+    ]

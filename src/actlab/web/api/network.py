@@ -1,0 +1,66 @@
+"""Networks: a seeded random one, the lesson's, evaluated on a target, collapsed, exported."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from ... import lesson
+from ...network import Network
+from ..collapse_view import collapse_view
+from ..compute import build_network, build_problem, clean, fit_of, formulas
+from ..errors import at
+from ..export import torch_snippet
+from ..responses import CollapseResponse, EvaluateResponse, ExportResponse, NetworkResponse
+from ..schemas import CollapseRequest, EvaluateRequest, ExportRequest, InitRequest
+
+router = APIRouter(tags=["network"])
+
+
+@router.post("/network/init", response_model=NetworkResponse)
+def init_network(req: InitRequest) -> dict:
+    """A network of ``depth`` hidden layers of ``width`` neurons, initialised from ``seed``."""
+    acts = list(req.activation)
+    acts = (acts + [acts[-1]] * req.depth)[: req.depth]  # the last one repeats
+    with at("network"):
+        net = Network.init(req.width, req.depth, acts, seed=req.seed, scheme=req.init)
+    return {"network": net.to_dict()}
+
+
+@router.get("/network/lesson", response_model=NetworkResponse)
+def lesson_network() -> dict:
+    """The lesson's hand-built network y = 4σ(2.4x − 2.4) + 2σ(−2.4x + 7.4) − 2."""
+    return {"network": lesson.handbuilt_network().to_dict()}
+
+
+@router.post("/evaluate", response_model=EvaluateResponse)
+def evaluate(req: EvaluateRequest) -> dict:
+    """Output, each neuron's contribution, target, scores and formula on the grid."""
+    net = build_network(req.network)
+    problem = build_problem(req.target)
+    x = problem.grid(req.grid_points)
+    target = problem.curve(x)
+    body = fit_of(net, problem, x, negligible=req.negligible, score_n=req.grid_points)
+    shown, plain = formulas(net)
+    return {
+        **body,
+        "x": clean(x),
+        "target": clean(target),
+        "domain": list(problem.domain),
+        "formula": shown,
+        "formula_plain": plain,
+    }
+
+
+@router.post("/collapse", response_model=CollapseResponse)
+def collapse_network(req: CollapseRequest) -> dict:
+    """What the network is (line, polynomial or linear pieces) and its error floor."""
+    net = build_network(req.network)
+    problem = build_problem(req.target)
+    return collapse_view(net, problem, req.grid_points)
+
+
+@router.post("/export/torch", response_model=ExportResponse)
+def export_torch(req: ExportRequest) -> dict:
+    """A standalone PyTorch snippet that rebuilds the network in float64."""
+    net = build_network(req.network)
+    return {"filename": "actlab_network.py", "code": torch_snippet(net)}

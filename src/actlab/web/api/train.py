@@ -1,0 +1,122 @@
+"""Training: a bounded number of steps in one request, or a stream of live progress (SSE).
+
+The stream (``POST /api/train/stream``, ``text/event-stream``) sends
+
+* ``event: progress`` about ``updates_per_second`` times a second, with data
+  ``{"step", "loss", "network", "fit"}`` (``fit`` as in ``/api/evaluate``);
+* then one ``event: done`` with ``{"step", "reason"}`` (``steps``, ``time``), or
+  ``event: error`` with ``{"detail": {"message", "field", …}}`` if training diverges.
+
+It ends after ``steps`` steps or ``max_seconds`` (at most 300 s), or when the
+client goes away. Pause on the page closes the stream; play opens a new one
+from the current network (the optimizer's moments start again from zero).
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import AsyncIterator
+from typing import Any
+
+import anyio
+from fastapi import APIRouter, Request
+from fastapi.responses import StreamingResponse
+
+from ...errors import DivergenceError
+from ...settings import LIMITS
+from ..compute import Problem, build_network, build_problem, fit_of
+from ..errors import FieldError, at, error_body
+from ..responses import TrainResponse
+from ..schemas import TrainRequest
+from ..trainer import LiveTrainer
+
+router = APIRouter(tags=["train"])
+
+STEP_SECONDS = 10.0  # a non-streamed step request computes at most this long
+
+
+def _start(req: TrainRequest) -> tuple[LiveTrainer, Problem]:
+    net = build_network(req.network)
+    problem = build_problem(req.target)
+    x, y, _ = problem.data(req.train_points)
+    with at("network"):
+        trainer = LiveTrainer(net, x, y, req.optimizer, req.learning_rate)
+    return trainer, problem
+
+
+def _progress(trainer: LiveTrainer, problem: Problem, req: TrainRequest) -> dict[str, Any]:
+    net = trainer.network()
+    fit = fit_of(
+        net,
+        problem,
+        problem.grid(req.grid_points),
+        negligible=req.negligible,
+        score_n=req.grid_points,
+    )
+    return {"network": net.to_dict(), "fit": fit}
+
+
+@router.post("/train/step", response_model=TrainResponse)
+def train_step(req: TrainRequest) -> dict:
+    """Run ``steps`` optimizer steps (at most 1000, at most 10 s) and return the network."""
+    if req.steps > LIMITS["max_step_request"]:
+        raise FieldError(
+            f"the 'steps' parameter of a step request must be at most "
+            f"{LIMITS['max_step_request']:g}, got {req.steps}; use /api/train/stream for more",
+            "steps",
+        )
+    trainer, problem = _start(req)
+    with at("learning_rate"):
+        losses = trainer.run(req.steps, STEP_SECONDS)
+    return {"step": len(losses), "losses": losses, **_progress(trainer, problem, req)}
+
+
+def _event(name: str, data: dict[str, Any]) -> str:
+    return f"event: {name}\ndata: {json.dumps(data, allow_nan=False)}\n\n"
+
+
+@router.post(
+    "/train/stream",
+    response_class=StreamingResponse,
+    responses={
+        200: {
+            "description": "Server-sent events: progress …, then done (or error)",
+            "content": {"text/event-stream": {"schema": {"type": "string"}}},
+        }
+    },
+)
+async def train_stream(req: TrainRequest, request: Request) -> StreamingResponse:
+    """Train live: progress events about ``updates_per_second`` a second until done."""
+    trainer, problem = _start(req)  # bad input fails here, as a JSON 422
+    cap = float(getattr(request.app.state, "max_stream_seconds", LIMITS["max_stream_seconds"]))
+    limit = min(req.max_seconds, cap)
+    interval = 1.0 / req.updates_per_second
+
+    async def events() -> AsyncIterator[str]:
+        start = time.monotonic()
+        done = 0
+        while True:
+            tick = time.monotonic()
+            try:
+                losses = await anyio.to_thread.run_sync(
+                    trainer.run, req.steps - done, interval * 0.6
+                )
+            except DivergenceError as e:
+                yield _event("error", error_body(str(e), "learning_rate"))
+                return
+            done += len(losses)
+            body = await anyio.to_thread.run_sync(_progress, trainer, problem, req)
+            yield _event("progress", {"step": done, "loss": losses[-1], **body})
+            reason = "steps" if done >= req.steps else None
+            if reason is None and time.monotonic() - start >= limit:
+                reason = "time"
+            if reason:
+                yield _event("done", {"step": done, "reason": reason})
+                return
+            if await request.is_disconnected():
+                return
+            await anyio.sleep(max(0.0, interval - (time.monotonic() - tick)))
+
+    headers = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
+    return StreamingResponse(events(), media_type="text/event-stream", headers=headers)

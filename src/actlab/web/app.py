@@ -1,0 +1,53 @@
+"""The FastAPI application: the JSON API under ``/api`` and the page's static files.
+
+``create_app()`` builds a fresh app; ``max_stream_seconds`` caps every training
+stream (tests use a small cap). The page and its scripts ship inside the
+package (``actlab/web/static``) and use no CDN, so the lab works offline.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.responses import FileResponse
+from fastapi.staticfiles import StaticFiles
+
+from .. import __version__
+from ..settings import LIMITS
+from . import errors
+from .api import router
+
+__all__ = ["STATIC", "create_app"]
+
+STATIC = Path(__file__).parent / "static"
+
+DESCRIPTION = """\
+The JSON API of actlab's interactive lab. Every size and count is bounded
+(see `GET /api/settings` → `limits`); every error is a 4xx response with the body
+`{"detail": {"message", "field", "position", "text"}}`, where `field` names the
+request field at fault and `position` the character of an expression.
+"""
+
+
+def create_app(*, max_stream_seconds: float | None = None) -> FastAPI:
+    """A new lab application (API, page and static files)."""
+    app = FastAPI(
+        title="actlab lab",
+        version=__version__,
+        description=DESCRIPTION,
+        docs_url="/api/docs",
+        redoc_url=None,
+        openapi_url="/api/openapi.json",
+    )
+    cap = LIMITS["max_stream_seconds"] if max_stream_seconds is None else max_stream_seconds
+    app.state.max_stream_seconds = min(float(cap), LIMITS["max_stream_seconds"])
+    errors.install(app)
+    app.include_router(router)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    @app.get("/", include_in_schema=False)
+    def index() -> FileResponse:
+        return FileResponse(STATIC / "index.html", headers={"Cache-Control": "no-cache"})
+
+    return app

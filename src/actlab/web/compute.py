@@ -1,0 +1,153 @@
+"""The library calls behind the API: build the problem, evaluate a network on it.
+
+A :class:`Problem` is the target on its domain plus the marked points; ``fit``
+says whether scores (and training) use the target curve or the points. Every
+library error is reported at the request field it came from (see :func:`at`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from .. import targets
+from ..errors import DataError
+from ..lesson import score
+from ..network import Network
+from ..targets import Target
+from ..targets.points import merge_duplicates
+from .errors import FieldError, at
+from .schemas import NetworkModel, Points, TargetSpec
+
+__all__ = ["Problem", "build_network", "build_problem", "clean", "fit_of"]
+
+MAX_FORMULA_CHARS = 20_000
+
+
+def clean(values: Any) -> list:
+    """A float array as a JSON list: non-finite values become None."""
+    arr = np.asarray(values, dtype=np.float64)
+    out = arr.astype(object)
+    out[~np.isfinite(arr)] = None
+    return out.tolist()
+
+
+def build_network(model: NetworkModel, field: str = "network") -> Network:
+    """A :class:`Network` from its JSON model; shape mismatches are reported at ``field``."""
+    with at(field):
+        return Network.from_dict(model.model_dump())
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A target on its domain, optional marked points, and which of them scores use."""
+
+    target: Target
+    points: tuple[np.ndarray, np.ndarray] | None
+    fit: str
+
+    @property
+    def domain(self) -> tuple[float, float]:
+        """The x interval curves are drawn on."""
+        return self.target.domain
+
+    def grid(self, n: int) -> np.ndarray:
+        """``n`` evenly spaced x values over the domain."""
+        return np.linspace(self.domain[0], self.domain[1], n)
+
+    def curve(self, x: np.ndarray) -> np.ndarray:
+        """The target at ``x`` (an expression that is not finite there is reported)."""
+        with at("target.expression"):
+            return self.target(x)
+
+    def data(self, n: int) -> tuple[np.ndarray, np.ndarray, str]:
+        """What is fitted and scored: (x, y, "curve") on ``n`` samples, or the points."""
+        if self.fit == "points":
+            if self.points is None or len(self.points[0]) == 0:
+                raise FieldError(
+                    "fit is set to the marked points, but there are none: click on the plot "
+                    "to add points, upload a CSV file, or fit the curve instead",
+                    "target.points",
+                )
+            return self.points[0], self.points[1], "points"
+        x = self.grid(n)
+        return x, self.curve(x), "curve"
+
+
+def _points(model: Points | None) -> tuple[np.ndarray, np.ndarray] | None:
+    if model is None:
+        return None
+    if len(model.x) != len(model.y):
+        raise FieldError(
+            f"points need as many y values as x values, got {len(model.x)} x and {len(model.y)} y",
+            "target.points",
+        )
+    return np.array(model.x, dtype=np.float64), np.array(model.y, dtype=np.float64)
+
+
+def build_problem(spec: TargetSpec) -> Problem:
+    """Resolve the target text on the requested domain (preset's or [−2, 6] by default)."""
+    with at("target.expression"):
+        target = targets.resolve(spec.expression)
+    lo = target.domain[0] if spec.x_min is None else spec.x_min
+    hi = target.domain[1] if spec.x_max is None else spec.x_max
+    field = "target.x_max" if spec.x_max is not None else "target.x_min"
+    if not lo < hi:
+        raise FieldError(
+            f"the domain must have x_min < x_max, got x_min = {lo:g} and x_max = {hi:g}", field
+        )
+    if (lo, hi) != target.domain:
+        with at("target.expression"):
+            target = targets.resolve(spec.expression, domain=(lo, hi))
+    return Problem(target, _points(spec.points), spec.fit)
+
+
+def sorted_points(model: Points, field: str = "points") -> tuple[np.ndarray, np.ndarray]:
+    """The points sorted by x; repeated x values are reported at ``field``."""
+    pts = _points(model)
+    assert pts is not None
+    with at(field):
+        if len(pts[0]) < 2:
+            raise DataError(f"at least 2 points are needed, got {len(pts[0])}")
+        return merge_duplicates(*pts)
+
+
+def fit_of(net: Network, problem: Problem, x: np.ndarray, *, negligible: float, score_n: int):
+    """Output, contributions, per-neuron RMS (dimmed below ``negligible``·max) and the score."""
+    with np.errstate(all="ignore"):
+        tr = net.trace(x)
+        contributions = np.swapaxes(tr.contributions, -1, -2)  # (width, N)
+        rms = np.sqrt(np.mean(contributions * contributions, axis=-1))
+        finite = rms[np.isfinite(rms)]
+        top = float(finite.max()) if finite.size else 0.0
+        dim = np.isfinite(rms) & (rms <= negligible * top) if top > 0 else np.zeros(rms.shape, bool)
+        sx, sy, on = problem.data(score_n)
+        pred = tr.output if on == "curve" and sx.shape == x.shape and np.all(sx == x) else net(sx)
+        s = score(pred, sy) if len(sx) else {"mse": np.nan, "max_error": np.nan}
+    return {
+        "output": clean(tr.output),
+        "contributions": [clean(c) for c in contributions],
+        "output_bias": float(net.biases[-1][0]),
+        "neurons": [
+            {"rms": clean([r])[0], "negligible": bool(d)} for r, d in zip(rms, dim, strict=True)
+        ],
+        "score": {
+            "mse": clean([s["mse"]])[0],
+            "max_error": clean([s["max_error"]])[0],
+            "on": on,
+            "n": len(sx),
+        },
+    }
+
+
+def formulas(net: Network) -> tuple[str, str]:
+    """The network's formula with its numbers, as shown and as parseable text (capped)."""
+    shown, plain = net.formula(), net.formula(plain=True)
+    if len(shown) > MAX_FORMULA_CHARS:
+        lines = shown[:MAX_FORMULA_CHARS].rsplit("\n", 1)[0]
+        rest = shown.count("\n") - lines.count("\n")
+        note = f"\n… {rest} more lines (export the network to see every weight)"
+        shown, plain = lines + note, plain[:MAX_FORMULA_CHARS].rsplit("\n", 1)[0] + note
+    return shown, plain

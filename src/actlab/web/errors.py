@@ -1,0 +1,127 @@
+"""Turn every failure into a JSON body ``{"detail": {"message", "field", "position", "text"}}``.
+
+The library raises :class:`~actlab.errors.ActlabError`; here, and only here, those
+become HTTP responses: 422 for a value that is not allowed, 400 for a request that
+cannot be served. ``field`` names where the user acted (``target.expression``,
+``points``, ``network.hidden.0.weights`` …) so that the page shows the message there.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from .. import settings
+from ..errors import ActlabError, ConfigError, ExpressionError
+
+__all__ = ["FieldError", "at", "error_body", "install"]
+
+log = logging.getLogger("actlab.web")
+
+
+class FieldError(Exception):
+    """An error to report at one field of the request, with an HTTP status."""
+
+    def __init__(
+        self,
+        message: str,
+        field: str | None = None,
+        *,
+        status: int = 422,
+        position: int | None = None,
+        text: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.field = field
+        self.status = status
+        self.position = position
+        self.text = text
+
+
+@contextmanager
+def at(field: str) -> Iterator[None]:
+    """Report any library error raised inside the block at ``field``."""
+    try:
+        yield
+    except ExpressionError as e:
+        raise FieldError(e.message, field, position=e.position, text=e.text or None) from None
+    except ActlabError as e:
+        raise FieldError(str(e), field) from None
+
+
+def error_body(
+    message: str, field: str | None = None, position: int | None = None, text: str | None = None
+) -> dict[str, Any]:
+    """The JSON body of every error response."""
+    return {"detail": {"message": message, "field": field, "position": position, "text": text}}
+
+
+def _location(loc: tuple[Any, ...]) -> str:
+    parts = [str(p) for p in loc if p not in ("body", "query", "path")]
+    return ".".join(parts)
+
+
+def _validation_message(err: dict[str, Any]) -> str:
+    where = _location(tuple(err.get("loc", ())))
+    msg = str(err.get("msg", "invalid value"))
+    got = err.get("input")
+    shown = repr(got)
+    shown = shown if len(shown) <= 60 else shown[:57] + "..."
+    words = [w for w in where.split(".") if w and not w.isdigit()]
+    name = words[-1] if words else "request"
+    at_where = f" (at {where})" if "." in where else ""
+    if err.get("type") == "missing":
+        return f"the {name!r} parameter is required{at_where}"
+    if name in settings.names() and err.get("type") != "missing":
+        try:
+            settings.get(name).check(got)
+        except ConfigError as e:  # the setting's own message says what is allowed
+            return str(e) + at_where
+    return f"the {name!r} parameter is not valid: {msg}; got {shown} instead{at_where}"
+
+
+def install(app: FastAPI) -> None:
+    """Register the handlers: library errors, validation errors, HTTP errors, anything else."""
+
+    @app.exception_handler(FieldError)
+    async def _field(request: Request, exc: FieldError) -> JSONResponse:
+        body = error_body(exc.message, exc.field, exc.position, exc.text)
+        return JSONResponse(body, status_code=exc.status)
+
+    @app.exception_handler(ActlabError)
+    async def _actlab(request: Request, exc: ActlabError) -> JSONResponse:
+        if isinstance(exc, ExpressionError):
+            body = error_body(exc.message, None, exc.position, exc.text or None)
+        else:
+            body = error_body(str(exc))
+        return JSONResponse(body, status_code=422)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = list(exc.errors())
+        first = errors[0] if errors else {"msg": "invalid request", "loc": ()}
+        field = _location(tuple(first.get("loc", ()))) or None
+        message = _validation_message(first)
+        if len(errors) > 1:
+            message += f" (and {len(errors) - 1} more problem{'s' if len(errors) > 2 else ''})"
+        return JSONResponse(error_body(message, field), status_code=422)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        message = exc.detail if isinstance(exc.detail, str) else "request failed"
+        return JSONResponse(error_body(message), status_code=exc.status_code)
+
+    @app.exception_handler(Exception)
+    async def _bug(request: Request, exc: Exception) -> JSONResponse:  # pragma: no cover
+        # every input is validated first, so this is a bug in actlab: log it in full
+        log.exception("unexpected error while serving %s", request.url.path)
+        body = error_body(f"internal error ({type(exc).__name__}); please report it")
+        return JSONResponse(body, status_code=500)

@@ -1,0 +1,168 @@
+"""Pydantic models of the API's responses (documented in its OpenAPI schema).
+
+Numbers that can overflow (a network's output, a score) are ``float | None``:
+a non-finite value is sent as null and the page says so.
+"""
+
+from typing import Any, Literal
+
+from pydantic import BaseModel
+
+from .schemas import NetworkModel, Points
+
+MaybeFloat = float | None
+
+
+class SettingInfo(BaseModel):
+    """One user setting as declared in :mod:`actlab.settings`."""
+
+    name: str
+    kind: str
+    default: Any
+    help: str
+    group: str
+    min: float | None
+    max: float | None
+    min_exclusive: bool
+    choices: list[str]
+    max_length: int | None
+    optional: bool
+    log: bool
+
+
+class SettingsResponse(BaseModel):
+    """Every setting and every documented limit."""
+
+    settings: list[SettingInfo]
+    limits: dict[str, float]
+
+
+class StateResponse(BaseModel):
+    """Validated settings and a message for each value that was rejected."""
+
+    values: dict[str, Any]
+    errors: dict[str, str]
+
+
+class ActivationInfo(BaseModel):
+    """One row of the activation table."""
+
+    name: str
+    symbol: str
+    plain: str
+    latex: str
+    bounded: bool
+    monotone: bool
+    polynomial: bool
+    piecewise_linear: bool
+    trainable: bool
+    constructible: bool
+
+
+class PresetInfo(BaseModel):
+    """A preset target: its expression and natural domain."""
+
+    name: str
+    formula: str
+    expression: str | None
+    domain: list[float]
+    kinks: list[float]
+
+
+class TargetResponse(BaseModel):
+    """A parsed target and its values on the grid."""
+
+    name: str
+    formula: str
+    expression: str | None
+    domain: list[float]
+    kinks: list[float]
+    x: list[float]
+    y: list[float]
+
+
+class Score(BaseModel):
+    """Mean squared error and largest absolute error, on the curve's grid or the points."""
+
+    mse: MaybeFloat
+    max_error: MaybeFloat
+    on: Literal["curve", "points"]
+    n: int
+
+
+class Neuron(BaseModel):
+    """A last-hidden-layer neuron: RMS of its contribution and whether it is negligible."""
+
+    rms: MaybeFloat
+    negligible: bool
+
+
+class Fit(BaseModel):
+    """A network on the grid: output, each neuron's contribution (Σ + bias = output), score."""
+
+    output: list[MaybeFloat]
+    contributions: list[list[MaybeFloat]]
+    output_bias: float
+    neurons: list[Neuron]
+    score: Score | None
+
+
+class EvaluateResponse(Fit):
+    """:class:`Fit` plus the grid, the target's values and the network's formula."""
+
+    x: list[float]
+    target: list[float]
+    domain: list[float]
+    formula: str
+    formula_plain: str
+
+
+class CollapseResponse(BaseModel):
+    """What the network is (line, polynomial, pieces) and its error floor on the target."""
+
+    supported: bool
+    kind: Literal["line", "polynomial", "pieces"] | None
+    text: str
+    result: dict[str, Any] | None
+    derivation: str | None
+    floor: dict[str, Any] | None
+    floor_curve: list[MaybeFloat] | None
+    message: str | None
+
+
+class NetworkResponse(BaseModel):
+    """A network in actlab's JSON format."""
+
+    network: NetworkModel
+
+
+class ConstructResponse(BaseModel):
+    """The network built through the points, and a one-line account of it."""
+
+    network: NetworkModel
+    activation: str
+    width: int
+    message: str
+
+
+class ExportResponse(BaseModel):
+    """Python code that rebuilds the network in PyTorch."""
+
+    filename: str
+    code: str
+
+
+class CsvResponse(BaseModel):
+    """Points read from CSV text."""
+
+    points: Points
+    skipped: int
+
+
+class TrainResponse(BaseModel):
+    """The network after ``step`` optimizer steps, the loss after each, and its fit."""
+
+    network: NetworkModel
+    step: int
+    losses: list[MaybeFloat]
+    fit: Fit
