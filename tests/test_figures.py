@@ -243,6 +243,32 @@ def test_error_vs_width_figure_rows_keep_best_of_restarts():
     assert legend_texts(fig) == ["tanh (slope −2.00)"]
 
 
+def test_error_vs_width_figure_width_sweep_rows_by_method_and_target():
+    rows = [
+        {"target": t, "method": m, "width": w, "mse": e * w**-2.0}
+        for t, e in [("seed", 1.0), ("sin", 5.0)]
+        for m in ("relu", "construct-relu")
+        for w in (2, 4, 8)
+    ]
+    fig = F.error_vs_width_figure(rows, where={"target": "sin"})
+    trained, built = lines_by_gid(fig, "series")
+    np.testing.assert_allclose(trained.get_ydata(), [1.25, 0.3125, 0.078125])  # 5 / w²
+    assert trained.get_color() == built.get_color() == F.ACTIVATION_COLORS["relu"]
+    assert trained.get_linestyle() != built.get_linestyle()
+    assert legend_texts(fig) == ["relu (slope −2.00)", "construct-relu (slope −2.00)"]
+    with pytest.raises(DataError, match="no rows matching \\{'target': 'runge'\\}"):
+        F.error_vs_width_figure(rows, where={"target": "runge"})
+
+
+def test_error_vs_width_figure_against_marked_points():
+    rows = [{"activation": "sigmoid", "points": p, "mse": 1 / p} for p in (3, 9, 27)]
+    fig = F.error_vs_width_figure(rows, x_key="points", xlabel="marked points")
+    (line,) = lines_by_gid(fig, "series")
+    np.testing.assert_array_equal(line.get_xdata(), [3, 9, 27])
+    assert fig.axes[0].get_xlabel() == "marked points"
+    assert legend_texts(fig) == ["sigmoid (slope −1.00)"]
+
+
 def test_error_vs_width_figure_rejects_bad_rows():
     with pytest.raises(DataError, match="each row needs 'activation', 'width' and 'mse'"):
         F.error_vs_width_figure([{"width": 2, "mse": 0.1}])

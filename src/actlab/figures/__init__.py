@@ -10,13 +10,14 @@ from __future__ import annotations
 from .animation import training_animation
 from .basic import fit_figure, target_figure
 from .contributions import contributions_figure, decomposition_figure
-from .experiments import error_vs_width_figure, histogram_figure, loglog_slope
 from .fonts import FontWarning, find_cjk_font
+from .histogram import histogram_figure
 from .linear import collapse_figure, lines_sum_figure
 from .network_diagram import network_diagram
 from .save import save, to_bytes, to_data_uri
 from .strings import LANGS
 from .style import ACTIVATION_COLORS, CONTRIBUTION_COLORS, ROLE_COLORS, style
+from .width import error_vs_width_figure, loglog_slope, width_series
 
 __all__ = [
     "ACTIVATION_COLORS",
@@ -40,4 +41,5 @@ __all__ = [
     "to_bytes",
     "to_data_uri",
     "training_animation",
+    "width_series",
 ]

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 import numpy as np
-from matplotlib.animation import PillowWriter
+from matplotlib.artist import Artist
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from PIL import Image
 
 from .._validate import check_int
 from ..errors import DataError
@@ -20,6 +23,7 @@ from .style import ROLE_COLORS, style
 __all__ = ["MAX_FRAMES", "pick_frames", "training_animation"]
 
 MAX_FRAMES = 40
+PALETTE = 96  # colours in the GIF
 
 
 def pick_frames(count: int, max_frames: int = MAX_FRAMES) -> np.ndarray:
@@ -27,6 +31,56 @@ def pick_frames(count: int, max_frames: int = MAX_FRAMES) -> np.ndarray:
     if count <= max_frames:
         return np.arange(count)
     return np.unique(np.round(np.linspace(0, count - 1, max_frames)).astype(int))
+
+
+def _render(
+    fig: Figure, moving: list[Artist], dpi: int, keep: np.ndarray, update: Callable[[int], None]
+) -> list[Image.Image]:
+    """One palette image per kept index, after ``update(index)`` has moved ``moving``.
+
+    The still parts (axes, ticks, labels, the target) are drawn once; each frame
+    only redraws the moving artists over that background, which makes a GIF of
+    40 frames take a fraction of a second instead of 40 full draws.
+    """
+    canvas = FigureCanvasAgg(fig)
+    fig.set_dpi(dpi)
+    for a in moving:
+        a.set_animated(True)
+    canvas.draw()
+    background = canvas.copy_from_bbox(fig.bbox)
+    frames = []
+    for k in keep:
+        update(int(k))
+        canvas.restore_region(background)
+        for a in moving:
+            fig.draw_artist(a)
+        frames.append(np.array(np.asarray(canvas.buffer_rgba())[..., :3]))
+    # one palette for every frame (from the first and last): colours stay put and
+    # the GIF stores only the pixels that change, a third of the size
+    mosaic = Image.fromarray(np.concatenate([frames[0], frames[-1]]))
+    palette = np.array(mosaic.quantize(colors=PALETTE).getpalette()[: 3 * PALETTE])
+    images = [_indexed(f, palette.reshape(-1, 3)) for f in frames]
+    return images
+
+
+def _indexed(rgb: np.ndarray, palette: np.ndarray) -> Image.Image:
+    """``rgb`` with each colour replaced by its nearest palette entry (exact, no dither)."""
+    packed = (
+        (rgb[..., 0].astype(np.int64) << 16) | (rgb[..., 1].astype(np.int64) << 8) | rgb[..., 2]
+    )
+    colours, inverse = np.unique(packed.ravel(), return_inverse=True)
+    rgb_u = np.stack([colours >> 16, (colours >> 8) & 255, colours & 255], axis=1)
+    nearest = ((rgb_u[:, None, :] - palette[None, :, :]) ** 2).sum(-1).argmin(1)
+    image = Image.fromarray(nearest.astype(np.uint8)[inverse].reshape(rgb.shape[:2]), mode="P")
+    image.putpalette(palette.ravel().tolist())
+    return image
+
+
+def _write_gif(images: list[Image.Image], path: Path, fps: int) -> None:
+    """An endlessly looping GIF, ``fps`` frames per second."""
+    images[0].save(
+        path, save_all=True, append_images=images[1:], duration=round(1000 / fps), loop=0
+    )
 
 
 def _unpack(frames: Sequence[Any], n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -107,13 +161,18 @@ def training_animation(
         ax_loss.set_ylabel(text("loss", s.lang))
         if title:
             fig.suptitle(title)
-        writer = PillowWriter(fps=fps)
-        with _drawing(fig), writer.saving(fig, str(out), dpi):
-            for k in keep:
-                pred.set_ydata(preds[k])
-                done.set_data(steps[: k + 1], losses[: k + 1])
-                now.set_data(steps[k : k + 1], losses[k : k + 1])
-                step_title.set_text(text("step", s.lang, s=int(steps[k])))
-                loss_title.set_text(f"{text('loss', s.lang)} = {losses[k]:.3g}")
-                writer.grab_frame()
+        step_title.set_text(text("step", s.lang, s=int(steps[-1])))  # the widest title
+        loss_title.set_text(f"{text('loss', s.lang)} = {losses[0]:.3g}")
+        moving = [pred, done, now, step_title, loss_title]
+
+        def update(k: int) -> None:
+            pred.set_ydata(preds[k])
+            done.set_data(steps[: k + 1], losses[: k + 1])
+            now.set_data(steps[k : k + 1], losses[k : k + 1])
+            step_title.set_text(text("step", s.lang, s=int(steps[k])))
+            loss_title.set_text(f"{text('loss', s.lang)} = {losses[k]:.3g}")
+
+        with _drawing(fig):
+            images = _render(fig, moving, dpi, keep, update)
+    _write_gif(images, out, fps)
     return out
