@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import itertools
+import re
 import subprocess
 import sys
+from types import SimpleNamespace
 
 import matplotlib as mpl
 import numpy as np
@@ -18,13 +20,18 @@ from actlab.figures.style import CONTRIBUTION_COLORS, ROLE_COLORS
 X = lesson.GRID.values()
 
 
-def lines_by_gid(fig: Figure, gid: str) -> list:
-    """Every Line2D of the figure tagged ``gid``."""
-    return [ln for ax in fig.axes for ln in ax.get_lines() if ln.get_gid() == gid]
+def tagged(artist, kind: str) -> bool:
+    """Whether ``artist`` has gid ``kind`` or ``kind-N`` (repeated gids are numbered)."""
+    return re.fullmatch(rf"{kind}(-\d+)?", artist.get_gid() or "") is not None
 
 
-def texts_by_gid(fig: Figure, gid: str) -> list:
-    return [t for ax in fig.axes for t in ax.texts if t.get_gid() == gid]
+def lines_by_gid(fig: Figure, kind: str) -> list:
+    """Every Line2D of the figure tagged ``kind``."""
+    return [ln for ax in fig.axes for ln in ax.get_lines() if tagged(ln, kind)]
+
+
+def texts_by_gid(fig: Figure, kind: str) -> list:
+    return [t for ax in fig.axes for t in ax.texts if tagged(t, kind)]
 
 
 def legend_texts(fig: Figure) -> list[str]:
@@ -140,7 +147,7 @@ def test_contributions_figure_dims_negligible_neuron():
     # third neuron: |c| = 0.001 times a sigmoid's range < 1 % of the target's range 4
     net = Network.shallow([2.4, -2.4, 0.5], [-2.4, 7.4, 0.1], [4.0, 2.0, 0.001], -2.0)
     fig = F.contributions_figure(net, X, lesson.target(X))
-    strong, faint = lines_by_gid(fig, "contribution"), lines_by_gid(fig, "contribution-faint")
+    strong, faint = lines_by_gid(fig, "contribution"), lines_by_gid(fig, "faint")
     assert (len(strong), len(faint)) == (2, 1)
     np.testing.assert_array_equal(faint[0].get_ydata(), net.contributions(X)[:, 2])
     assert faint[0].get_alpha() < 0.5 and "negligible" in faint[0].get_label()
@@ -174,7 +181,7 @@ def test_network_diagram_nodes_links_and_labels(widths):
     fig = F.network_diagram(net, digits=3)
     ax = fig.axes[0]
     sizes = [1, *widths, 1]
-    assert sum(p.get_gid() == "node" for p in ax.patches) == sum(sizes)
+    assert sum(tagged(p, "node") for p in ax.patches) == sum(sizes)
     assert len(lines_by_gid(fig, "link")) == sum(a * b for a, b in itertools.pairwise(sizes))
     shown = sorted(t.get_text() for t in texts_by_gid(fig, "weight"))
     expected = sorted(f"{v:.3g}".replace("-", "−") for w in net.weights for v in w.ravel())
@@ -285,7 +292,7 @@ def test_histogram_figure_counts_and_threshold(rng, log_x):
     assert sum(heights) == values.size
     (line,) = lines_by_gid(fig, "threshold")
     assert list(line.get_xdata()) == [0.01, 0.01]
-    assert any(t.get_text() == "37 of 200 below (18.5%)" for t in ax.texts)
+    assert any(t.get_text() == "37 of 200 below the threshold (18.5%)" for t in ax.texts)
     assert "threshold 1%" in legend_texts(fig)
 
 
@@ -320,13 +327,30 @@ def test_collapse_figure_line_and_pieces():
     assert "A ReLU network is piecewise linear: 4 pieces" in [ax.get_title() for ax in fig.axes]
 
 
-def test_collapse_figure_linear_only_accepts_arrays():
-    fig = F.collapse_figure(X, lesson.target(X), 0.5 * X + 1, best_line=(0.3, 1.1))
+@pytest.mark.parametrize(
+    "best_line",
+    [(0.3, 1.1), {"mse": 0.9, "a": 0.3, "b": 1.1}, SimpleNamespace(a=0.3, b=1.1)],
+    ids=["pair", "mapping", "floor"],
+)
+def test_collapse_figure_linear_only_accepts_arrays(best_line):
+    fig = F.collapse_figure(X, lesson.target(X), 0.5 * X + 1, best_line=best_line)
     assert len(fig.axes) == 1
     assert "best line: y = 0.3x + 1.1" in legend_texts(fig)
+    assert "linear network: y = 0.5x + 1" in legend_texts(fig)
 
 
 # ------------------------------------------------------------ global state
+def test_figures_number_repeated_gids_for_unique_svg_ids():
+    fig = F.collapse_figure(
+        X, lesson.target(X), 0.5 * X, Network.shallow([1], [0], [1], 0, "relu"), [0]
+    )
+    gids = [a.get_gid() for a in fig.findobj() if a.get_gid()]
+    assert len(gids) == len(set(gids))
+    assert {"target-1", "target-2", "piece-1", "piece-2"} <= set(gids)
+    ids = re.findall(rb'id="([^"]+)"', F.to_bytes(fig, "svg"))
+    assert len(ids) == len(set(ids))
+
+
 def test_figures_leave_rcparams_untouched():
     before = dict(mpl.rcParams)
     F.network_diagram(lesson.handbuilt_network(), lang="zh")

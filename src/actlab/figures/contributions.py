@@ -170,7 +170,7 @@ def contributions_figure(
                 alpha=FAINT_ALPHA if faint[i] else (0.7 if many else 1.0),
                 label=label,
                 zorder=2,
-                gid="contribution-faint" if faint[i] else "contribution",
+                gid="faint" if faint[i] else "contribution",
             )
         b_out = float(net.biases[-1][0])
         if show_bias and b_out != 0:

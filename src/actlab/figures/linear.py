@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from itertools import pairwise
 from typing import Any
 
@@ -162,6 +162,19 @@ def _relu_panel(
     finish(ax, lang, None, text("collapse_relu_title", lang, n=edges.size - 1))
 
 
+def _line_of(best_line: Any, x: np.ndarray, y: np.ndarray) -> tuple[float, float]:
+    """(slope, intercept) from a pair, a {"a", "b"} mapping or an object with .a and .b."""
+    if best_line is None:
+        a, b = np.polyfit(x, y, 1)
+        return float(a), float(b)
+    if isinstance(best_line, Mapping) and {"a", "b"} <= best_line.keys():
+        best_line = (best_line["a"], best_line["b"])
+    elif hasattr(best_line, "a") and hasattr(best_line, "b"):
+        best_line = (best_line.a, best_line.b)
+    a, b = array1d("best_line", best_line, 2)
+    return float(a), float(b)
+
+
 def collapse_figure(
     x: Any,
     y_target: Any,
@@ -169,7 +182,7 @@ def collapse_figure(
     relu: Any = None,
     breakpoints: Any = None,
     *,
-    best_line: tuple[float, float] | None = None,
+    best_line: Any = None,
     lang: str = "en",
     title: str | None = None,
 ) -> Figure:
@@ -178,18 +191,15 @@ def collapse_figure(
     Right (when ``relu`` is given): a relu network cut at ``breakpoints`` into its
     linear pieces, drawn in alternating shades with the breakpoints marked.
     ``linear`` and ``relu`` are Networks or outputs sampled at ``x``; ``best_line``
-    is (slope, intercept), by default the least-squares line through the target.
+    is (slope, intercept), a {"a", "b"} mapping or a floor with ``.a`` and ``.b``
+    (by default the least-squares line through the target).
     """
     x = array1d("x", x)
     if x.size < 2 or np.any(np.diff(x) <= 0):
         raise DataError("the 'x' parameter must be increasing with at least 2 values")
     y_t = array1d("y_target", y_target, x.size)
     y_lin = evaluate("linear", linear, x)
-    if best_line is None:
-        a, b = np.polyfit(x, y_t, 1)
-        best = (float(a), float(b))
-    else:
-        best = tuple(float(v) for v in array1d("best_line", best_line, 2))  # type: ignore[assignment]
+    best = _line_of(best_line, x, y_t)
     with style(lang) as s:
         if relu is None:
             fig = s.figure()

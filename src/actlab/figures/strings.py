@@ -59,7 +59,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "hist_y": ("networks", "网络个数"),
     "threshold": ("threshold {t}", "阈值 {t}"),
-    "below": ("{k} of {n} below ({p})", "{n} 个中有 {k} 个低于阈值（{p}）"),
+    "below": ("{k} of {n} below the threshold ({p})", "{n} 个中有 {k} 个低于阈值（{p}）"),
     "hist_title": ("How weak is the weakest neuron?", "最弱的神经元有多弱？"),
     # animation
     "step": ("step {s}", "第 {s} 步"),

@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 import threading
 import weakref
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import matplotlib as mpl
@@ -140,13 +141,27 @@ class Style:
 
     lang: str
     cjk_font: str | None
+    made: list[Figure] = field(default_factory=list)
 
     def figure(self, figsize: tuple[float, float] | None = None) -> Figure:
         """A new constrained-layout Figure (no pyplot, no global figure manager)."""
         fig = Figure(figsize=figsize, layout="constrained")
         if self.lang == "zh" and self.cjk_font is None:
             _no_glyphs.add(fig)
+        self.made.append(fig)
         return fig
+
+
+def number_gids(fig: Figure) -> None:
+    """Make repeated artist gids unique ("term" → "term-1", "term-2"): they become SVG ids."""
+    artists = [a for a in fig.findobj() if a.get_gid()]
+    counts = Counter(a.get_gid() for a in artists)
+    seen: Counter[str] = Counter()
+    for a in artists:
+        gid = a.get_gid()
+        if counts[gid] > 1:
+            seen[gid] += 1
+            a.set_gid(f"{gid}-{seen[gid]}")
 
 
 @contextmanager
@@ -171,4 +186,7 @@ def style(lang: str = "en") -> Iterator[Style]:
     }
     # rcParams is process-wide: one lock keeps concurrent figure builders apart.
     with _lock, mpl.rc_context(rc):
-        yield Style(lang, cjk)
+        s = Style(lang, cjk)
+        yield s
+        for fig in s.made:
+            number_gids(fig)
