@@ -6,6 +6,7 @@ import itertools
 import re
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from types import SimpleNamespace
 
 import matplotlib as mpl
@@ -18,6 +19,9 @@ from actlab import figures as F
 from actlab.figures.style import CONTRIBUTION_COLORS, ROLE_COLORS
 
 X = lesson.GRID.values()
+
+# Chinese figures in this module are built, not drawn: without a CJK font only FontWarning fires.
+pytestmark = pytest.mark.filterwarnings("ignore::actlab.figures.FontWarning")
 
 
 def tagged(artist, kind: str) -> bool:
@@ -356,6 +360,17 @@ def test_figures_leave_rcparams_untouched():
     F.network_diagram(lesson.handbuilt_network(), lang="zh")
     after = dict(mpl.rcParams)
     assert {k for k in before if before[k] != after[k]} == set()
+
+
+def test_figures_build_safely_from_threads():
+    # rcParams are process-wide; the style lock keeps each figure's settings its own
+    jobs = [("zh" if i % 2 else "en", i) for i in range(8)]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        figs = list(pool.map(lambda j: F.target_figure(lesson.target, lang=j[0]), jobs))
+    for (lang, _), fig in zip(jobs, figs):
+        title = fig.axes[0].get_title()
+        assert title == ("目标函数" if lang == "zh" else "The target function")
+        assert fig.axes[0].spines["top"].get_visible() is False  # actlab's style applied
 
 
 def test_figures_never_import_pyplot():

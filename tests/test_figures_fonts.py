@@ -58,6 +58,14 @@ def test_zh_figures_render_every_glyph():
 
 
 @needs_cjk
+def test_en_figure_with_a_chinese_title_renders(tmp_path):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        fig = F.target_figure(lesson.target, lang="en", title="目标函数 f(x)")
+        F.save(fig, tmp_path / "t.png")
+
+
+@needs_cjk
 def test_zh_gif_renders_every_glyph(tmp_path):
     frames = [(s, np.zeros_like(X) + s, 1.0 / (s + 1)) for s in range(3)]
     with warnings.catch_warnings():

@@ -116,5 +116,5 @@ def warn_no_cjk_font() -> None:
         "as empty boxes; install one (e.g. Debian/Ubuntu: apt-get install fonts-noto-cjk, "
         "or fonts-wqy-microhei) and run again",
         FontWarning,
-        stacklevel=4,
+        stacklevel=5,  # the caller of the figure function
     )
