@@ -140,6 +140,10 @@ def _int(v: float | None) -> int | None:
     return None if v is None else int(v)
 
 
+def _num(v: float) -> str:
+    return str(int(v)) if float(v).is_integer() else f"{v:g}"
+
+
 def _short(value: Any) -> str:
     text = repr(value)
     return text if len(text) <= 40 else text[:37] + "..."
@@ -249,7 +253,7 @@ def click_options(names: Iterable[str]) -> Callable[[Callable], Callable]:
 
         bounds = ""
         if s.kind in ("int", "float") and s.lo is not None and s.hi is not None:
-            bounds = f" [{s.lo:g}..{s.hi:g}]"
+            bounds = f" [{_num(s.lo)}..{_num(s.hi)}]"
         elif s.choices:
             bounds = f" [{'|'.join(s.choices)}]"
         default = ",".join(s.default) if isinstance(s.default, list) else s.default

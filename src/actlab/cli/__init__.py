@@ -35,4 +35,4 @@ def main() -> None:
 
 
 # Each command lives in its own module and registers itself on ``main``.
-from . import collapse, demo, show, targets  # noqa: E402,F401
+from . import collapse, construct, demo, serve, show, targets  # noqa: E402,F401

@@ -1,0 +1,63 @@
+// The live loss chart: loss against step, on a logarithmic y axis.
+
+import { niceTicks } from "./plot.js";
+
+export class LossChart {
+  constructor(canvas) {
+    this.canvas = canvas;
+    this.steps = [];
+    this.losses = [];
+    new ResizeObserver(() => this.draw()).observe(canvas);
+  }
+
+  clear() {
+    this.steps = [];
+    this.losses = [];
+    this.draw();
+  }
+
+  push(step, loss) {
+    if (loss === null || !Number.isFinite(loss)) return;
+    this.steps.push(step);
+    this.losses.push(Math.max(loss, 1e-300));
+    if (this.steps.length > 4000) { // keep every other point: the shape stays, the cost does not grow
+      this.steps = this.steps.filter((_, i) => i % 2 === 0);
+      this.losses = this.losses.filter((_, i) => i % 2 === 0);
+    }
+  }
+
+  draw() {
+    const rect = this.canvas.getBoundingClientRect();
+    const w = Math.max(rect.width, 100), h = Math.max(rect.height, 60);
+    const dpr = window.devicePixelRatio || 1;
+    this.canvas.width = Math.round(w * dpr);
+    this.canvas.height = Math.round(h * dpr);
+    const g = this.canvas.getContext("2d");
+    g.setTransform(dpr, 0, 0, dpr, 0, 0);
+    g.clearRect(0, 0, w, h);
+    const m = { left: 44, right: 8, top: 8, bottom: 22 };
+    g.font = "10px system-ui, sans-serif";
+    g.fillStyle = "#6b7280";
+    if (!this.losses.length) return;
+    const logs = this.losses.map(Math.log10);
+    let lo = Math.floor(Math.min(...logs)), hi = Math.ceil(Math.max(...logs));
+    if (hi === lo) hi = lo + 1;
+    const s0 = this.steps[0], s1 = Math.max(this.steps[this.steps.length - 1], s0 + 1);
+    const px = (s) => m.left + ((s - s0) / (s1 - s0)) * (w - m.left - m.right);
+    const py = (l) => h - m.bottom - ((l - lo) / (hi - lo)) * (h - m.top - m.bottom);
+    g.strokeStyle = "#eceff3";
+    g.textAlign = "right";
+    const every = Math.ceil((hi - lo) / 5);
+    for (let e = lo; e <= hi; e += every) {
+      g.beginPath(); g.moveTo(m.left, py(e)); g.lineTo(w - m.right, py(e)); g.stroke();
+      g.fillText(`1e${e}`.replace("-", "−"), m.left - 4, py(e) + 3);
+    }
+    g.textAlign = "center";
+    for (const s of niceTicks(s0, s1, 4)) g.fillText(String(s), px(s), h - 6);
+    g.strokeStyle = "#1c3f95";
+    g.lineWidth = 2;
+    g.beginPath();
+    logs.forEach((l, i) => (i ? g.lineTo(px(this.steps[i]), py(l)) : g.moveTo(px(this.steps[i]), py(l))));
+    g.stroke();
+  }
+}

@@ -1,0 +1,186 @@
+// The page's core: the state, the current network, and the calls that redraw.
+// Every change goes through here: the URL is rewritten (throttled), the network
+// is evaluated by the server (one request in flight, the latest state wins) and
+// the collapse panel is refreshed shortly after the last change.
+
+import { api, ApiError } from "./api.js";
+import { t } from "./i18n.js";
+import { encode, flatten } from "./state.js";
+
+const COLLAPSE_DELAY = 200; // ms after the last change
+const URL_DELAY = 300;
+
+// Which message area shows an error about a request field (else the caller's area).
+function areaOf(field, fallback) {
+  if (!field) return fallback;
+  if (field.startsWith("target.expression")) return "expression-error";
+  if (field.startsWith("target.x_")) return "domain-error";
+  if (field.startsWith("target.points") || field === "csv") return "points-error";
+  return fallback;
+}
+
+export class Lab {
+  constructor(meta, state) {
+    Object.assign(this, meta); // settings, limits, presets, activations
+    this.state = state;
+    this.network = null;
+    this.view = null; // last evaluate response
+    this.collapseView = null;
+    this.hooks = {};
+    this.inFlight = false;
+    this.pending = false;
+    this.inputAt = null;
+    this.timers = {};
+    this.busy = 0;
+    this.perf = { redraws: [] };
+    window.actlabPerf = this.perf;
+  }
+
+  on(name, fn) { (this.hooks[name] ||= []).push(fn); }
+  emit(name, value) { for (const fn of this.hooks[name] || []) fn(value); }
+  isIdle() { return !this.inFlight && !this.pending && this.busy === 0 && !this.timers.collapse; }
+
+  targetSpec() {
+    const s = this.state;
+    const points = s.points.length ? { x: s.points.map((p) => p[0]), y: s.points.map((p) => p[1]) } : null;
+    return { expression: s.target, x_min: s.x_min, x_max: s.x_max, points, fit: s.fit };
+  }
+
+  set(changes) {
+    Object.assign(this.state, changes);
+    this.saveUrl();
+  }
+
+  saveUrl() {
+    if (this.timers.url) return;
+    this.timers.url = setTimeout(() => {
+      this.timers.url = null;
+      history.replaceState(null, "", "#" + encode(this.state, this.settings));
+    }, URL_DELAY);
+  }
+
+  // ------------------------------------------------------------ network
+  setNetwork(network, { evaluate = true } = {}) {
+    this.network = network;
+    this.state.params = flatten(network);
+    this.state.depth = network.hidden.length;
+    if (network.hidden.length) {
+      this.state.width = network.hidden[0].weights.length;
+      this.state.activation = network.hidden.map((h) => h.activation);
+    }
+    this.saveUrl();
+    this.emit("network", network);
+    if (evaluate) this.refresh();
+    this.scheduleCollapse();
+  }
+
+  async initNetwork() {
+    const s = this.state;
+    const body = { depth: s.depth, width: s.width, activation: s.activation, seed: s.seed, init: s.init };
+    const res = await this.call("/api/network/init", body, "network-error");
+    if (res) this.setNetwork(res.network);
+  }
+
+  // A changed parameter (slider or number field): k is its flat index.
+  setParam(k, value) {
+    this.markInput();
+    this.state.params[k] = value;
+    let i = k;
+    for (const layer of [...this.network.hidden, this.network.output]) {
+      const n = layer.weights.length * layer.weights[0].length;
+      if (i < n) { layer.weights[Math.floor(i / layer.weights[0].length)][i % layer.weights[0].length] = value; break; }
+      i -= n;
+      if (i < layer.bias.length) { layer.bias[i] = value; break; }
+      i -= layer.bias.length;
+    }
+    this.saveUrl();
+    this.refresh();
+    this.scheduleCollapse();
+  }
+
+  markInput() {
+    if (this.inputAt === null) this.inputAt = performance.now();
+  }
+
+  // ------------------------------------------------------------ evaluate
+  async refresh() {
+    if (!this.network) return;
+    if (this.inFlight) { this.pending = true; return; }
+    this.inFlight = true;
+    const started = this.inputAt;
+    this.inputAt = null;
+    try {
+      const body = {
+        network: this.network, target: this.targetSpec(),
+        grid_points: this.state.grid_points, negligible: this.state.negligible,
+      };
+      const view = await this.call("/api/evaluate", body, "network-error");
+      if (view) {
+        this.view = view;
+        this.emit("view", view);
+        if (started !== null) this.perf.redraws.push(performance.now() - started);
+      }
+    } finally {
+      this.inFlight = false;
+      if (this.pending) { this.pending = false; this.refresh(); }
+    }
+  }
+
+  // Training progress carries its own fit: show it without another request.
+  showFit(fit) {
+    if (!this.view) return;
+    this.view = { ...this.view, ...fit };
+    this.emit("view", this.view);
+  }
+
+  scheduleCollapse() {
+    clearTimeout(this.timers.collapse);
+    this.timers.collapse = setTimeout(async () => {
+      const body = { network: this.network, target: this.targetSpec(), grid_points: this.state.grid_points };
+      this.busy++;
+      try {
+        const res = await this.call("/api/collapse", body, "network-error");
+        if (res) { this.collapseView = res; this.emit("collapse", res); }
+      } finally {
+        this.busy--;
+        this.timers.collapse = null;
+      }
+    }, COLLAPSE_DELAY);
+  }
+
+  // ------------------------------------------------------------- errors
+  // POST (or GET without body) and show any error in `area`; returns null on error.
+  async call(path, body, area) {
+    try {
+      const res = await api(path, body);
+      this.clearError(area);
+      return res;
+    } catch (err) {
+      if (err instanceof ApiError) this.report(err, area);
+      else throw err;
+      return null;
+    }
+  }
+
+  report(err, area) {
+    const id = err.status === 0 ? "global-error" : areaOf(err.field, area);
+    const el = document.getElementById(id);
+    el.hidden = false;
+    el.textContent = "";
+    const msg = document.createElement("div");
+    msg.className = "message";
+    msg.textContent = err.status === 0 ? t("error.offline") : err.message;
+    el.append(msg);
+    if (err.text !== null && err.position !== null) {
+      const pre = document.createElement("pre");
+      pre.className = "caret";
+      pre.textContent = `${err.text}\n${" ".repeat(err.position)}^`;
+      el.append(pre);
+    }
+  }
+
+  clearError(area) {
+    const el = document.getElementById(area);
+    if (el) { el.hidden = true; el.textContent = ""; }
+  }
+}

@@ -1,0 +1,205 @@
+// The main plot on a <canvas>: target, network output, each neuron's contribution,
+// the collapse floor and the marked points, on one pair of axes. Points are added
+// by clicking, moved by dragging and removed by right-click or shift-click.
+
+const MARGIN = { left: 52, right: 14, top: 12, bottom: 30 };
+const HUES = [200, 20, 130, 280, 50, 330, 170, 0, 240, 90];
+const HIT = 10; // px: how close a click must be to grab a point
+
+export function niceTicks(lo, hi, count = 6) {
+  const span = hi - lo || 1;
+  const raw = span / count;
+  const mag = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * mag).find((s) => span / s <= count) || 10 * mag;
+  const ticks = [];
+  for (let v = Math.ceil(lo / step) * step; v <= hi + step * 1e-9; v += step) ticks.push(+v.toPrecision(12));
+  return ticks;
+}
+
+export class Plot {
+  constructor(canvas, onPoints) {
+    this.canvas = canvas;
+    this.onPoints = onPoints;
+    this.data = null;
+    this.points = [];
+    this.floor = null;
+    this.showContributions = true;
+    this.drag = null;
+    canvas.addEventListener("pointerdown", (e) => this.down(e));
+    canvas.addEventListener("pointermove", (e) => this.move(e));
+    canvas.addEventListener("pointerup", (e) => this.up(e));
+    canvas.addEventListener("contextmenu", (e) => e.preventDefault());
+    new ResizeObserver(() => this.draw()).observe(canvas);
+  }
+
+  // ------------------------------------------------------------- geometry
+  size() {
+    const r = this.canvas.getBoundingClientRect();
+    return { w: Math.max(r.width, 100), h: Math.max(r.height, 100) };
+  }
+
+  ranges() {
+    const d = this.data;
+    const xs = d ? d.domain : [-1, 1];
+    let lo = Infinity, hi = -Infinity;
+    const take = (v) => { if (v !== null && Number.isFinite(v)) { lo = Math.min(lo, v); hi = Math.max(hi, v); } };
+    if (d) d.target.forEach(take);
+    this.points.forEach((p) => take(p[1]));
+    if (!(hi > lo) && d) d.output.forEach(take);
+    if (!Number.isFinite(lo)) { lo = -1; hi = 1; }
+    if (hi - lo < 1e-9) { lo -= 1; hi += 1; }
+    const pad = 0.12 * (hi - lo);
+    return { x: xs, y: [lo - pad, hi + pad] };
+  }
+
+  toPixel(x, y) {
+    const { w, h } = this.size();
+    const r = this.ranges();
+    const px = MARGIN.left + ((x - r.x[0]) / (r.x[1] - r.x[0])) * (w - MARGIN.left - MARGIN.right);
+    const py = h - MARGIN.bottom - ((y - r.y[0]) / (r.y[1] - r.y[0])) * (h - MARGIN.top - MARGIN.bottom);
+    return [px, py];
+  }
+
+  toData(px, py) {
+    const { w, h } = this.size();
+    const r = this.ranges();
+    const x = r.x[0] + ((px - MARGIN.left) / (w - MARGIN.left - MARGIN.right)) * (r.x[1] - r.x[0]);
+    const y = r.y[0] + ((h - MARGIN.bottom - py) / (h - MARGIN.top - MARGIN.bottom)) * (r.y[1] - r.y[0]);
+    return [x, y];
+  }
+
+  // ---------------------------------------------------------- interaction
+  hit(e) {
+    const rect = this.canvas.getBoundingClientRect();
+    const px = e.clientX - rect.left, py = e.clientY - rect.top;
+    let best = -1, bestD = HIT;
+    this.points.forEach((p, i) => {
+      const [qx, qy] = this.toPixel(p[0], p[1]);
+      const dist = Math.hypot(qx - px, qy - py);
+      if (dist <= bestD) { best = i; bestD = dist; }
+    });
+    return { index: best, px, py };
+  }
+
+  down(e) {
+    if (!this.data) return;
+    const { index, px, py } = this.hit(e);
+    if (e.button === 2 || e.shiftKey) {
+      if (index >= 0) { this.points.splice(index, 1); this.onPoints(this.points, true); }
+      return;
+    }
+    if (e.button !== 0) return;
+    const limit = this.onPoints.limit || 1000;
+    let i = index;
+    if (i < 0) {
+      if (this.points.length >= limit) return;
+      this.points.push(this.clampToView(this.toData(px, py)));
+      i = this.points.length - 1;
+    }
+    this.drag = i;
+    this.canvas.setPointerCapture(e.pointerId);
+    this.onPoints(this.points, false);
+  }
+
+  move(e) {
+    if (this.drag === null) return;
+    const { px, py } = this.hit(e);
+    this.points[this.drag] = this.clampToView(this.toData(px, py));
+    this.onPoints(this.points, false);
+  }
+
+  up() {
+    if (this.drag === null) return;
+    this.drag = null;
+    this.onPoints(this.points, true);
+  }
+
+  clampToView([x, y]) {
+    const r = this.ranges();
+    const cx = Math.min(Math.max(x, r.x[0]), r.x[1]);
+    const cy = Math.min(Math.max(y, r.y[0]), r.y[1]);
+    return [Number(cx.toPrecision(6)), Number(cy.toPrecision(6))];
+  }
+
+  // -------------------------------------------------------------- drawing
+  draw() {
+    const { w, h } = this.size();
+    const dpr = window.devicePixelRatio || 1;
+    if (this.canvas.width !== Math.round(w * dpr) || this.canvas.height !== Math.round(h * dpr)) {
+      this.canvas.width = Math.round(w * dpr);
+      this.canvas.height = Math.round(h * dpr);
+    }
+    const g = this.canvas.getContext("2d");
+    g.setTransform(dpr, 0, 0, dpr, 0, 0);
+    g.clearRect(0, 0, w, h);
+    this.axes(g, w, h);
+    const d = this.data;
+    if (!d) return;
+    g.save();
+    g.beginPath();
+    g.rect(MARGIN.left, MARGIN.top, w - MARGIN.left - MARGIN.right, h - MARGIN.top - MARGIN.bottom);
+    g.clip();
+    this.curve(g, d.x, d.target, { color: "#9aa3ad", width: 5 });
+    if (this.showContributions) {
+      d.contributions.forEach((c, i) => {
+        const dim = d.neurons[i] && d.neurons[i].negligible;
+        const color = `hsl(${HUES[i % HUES.length]}, 70%, 45%)`;
+        this.curve(g, d.x, c, { color, width: 1.6, alpha: dim ? 0.18 : 0.85, dash: dim ? [4, 4] : null });
+      });
+    }
+    if (this.floor) this.curve(g, d.x, this.floor, { color: "#e8590c", width: 2, dash: [8, 5] });
+    this.curve(g, d.x, d.output, { color: "#1c3f95", width: 3 });
+    g.restore();
+    for (const [x, y] of this.points) {
+      const [px, py] = this.toPixel(x, y);
+      g.beginPath();
+      g.arc(px, py, 6, 0, 2 * Math.PI);
+      g.fillStyle = "#d6336c";
+      g.fill();
+      g.lineWidth = 2;
+      g.strokeStyle = "#fff";
+      g.stroke();
+    }
+  }
+
+  axes(g, w, h) {
+    const r = this.ranges();
+    g.font = "11px system-ui, sans-serif";
+    g.fillStyle = "#6b7280";
+    g.lineWidth = 1;
+    for (const v of niceTicks(r.x[0], r.x[1])) {
+      const [px] = this.toPixel(v, 0);
+      g.strokeStyle = v === 0 ? "#9ca3af" : "#eceff3";
+      g.beginPath(); g.moveTo(px, MARGIN.top); g.lineTo(px, h - MARGIN.bottom); g.stroke();
+      g.textAlign = "center";
+      g.fillText(String(v).replace("-", "−"), px, h - MARGIN.bottom + 16);
+    }
+    for (const v of niceTicks(r.y[0], r.y[1], 5)) {
+      const [, py] = this.toPixel(0, v);
+      g.strokeStyle = v === 0 ? "#9ca3af" : "#eceff3";
+      g.beginPath(); g.moveTo(MARGIN.left, py); g.lineTo(w - MARGIN.right, py); g.stroke();
+      g.textAlign = "right";
+      g.fillText(String(v).replace("-", "−"), MARGIN.left - 6, py + 4);
+    }
+  }
+
+  curve(g, xs, ys, { color, width, alpha = 1, dash = null }) {
+    g.save();
+    g.globalAlpha = alpha;
+    g.strokeStyle = color;
+    g.lineWidth = width;
+    g.lineJoin = "round";
+    g.setLineDash(dash || []);
+    g.beginPath();
+    let pen = false;
+    for (let i = 0; i < xs.length; i++) {
+      const y = ys[i];
+      if (y === null || !Number.isFinite(y)) { pen = false; continue; }
+      const [px, py] = this.toPixel(xs[i], Math.max(-1e9, Math.min(1e9, y)));
+      if (pen) g.lineTo(px, py); else g.moveTo(px, py);
+      pen = true;
+    }
+    g.stroke();
+    g.restore();
+  }
+}

@@ -1,0 +1,115 @@
+// The target panel: presets, the expression box (errors shown under it with a
+// caret), the domain, the marked points (plot clicks, "mark on target", CSV).
+
+import { fmt, t } from "./i18n.js";
+
+const TYPE_DELAY = 300; // ms of quiet typing before the expression is checked
+
+export function setupTarget(lab, plot) {
+  const $ = (id) => document.getElementById(id);
+  const preset = $("preset"), expr = $("expression"), xMin = $("x-min"), xMax = $("x-max");
+
+  preset.textContent = "";
+  const custom = new Option(t("target.custom"), "");
+  preset.append(custom);
+  for (const p of lab.presets) preset.append(new Option(`${p.name} — ${p.formula}`, p.name));
+
+  function showState() {
+    const s = lab.state;
+    expr.value = s.target;
+    preset.value = lab.presets.some((p) => p.name === s.target) ? s.target : "";
+    xMin.value = s.x_min ?? "";
+    xMax.value = s.x_max ?? "";
+    for (const r of document.querySelectorAll("input[name=fit]")) r.checked = r.value === s.fit;
+    $("points-count").textContent = t("target.points.count", { n: s.points.length });
+  }
+
+  // Check a candidate target with the server; adopt it only when it parses.
+  async function tryTarget(changes) {
+    const next = { ...lab.state, ...changes };
+    const spec = { expression: next.target, x_min: next.x_min, x_max: next.x_max };
+    const res = await lab.call("/api/target", { target: spec, grid_points: lab.state.grid_points }, "expression-error");
+    expr.classList.toggle("bad", !res);
+    if (!res) return false;
+    lab.clearError("domain-error");
+    lab.set(changes);
+    lab.targetInfo = res;
+    $("target-formula").textContent = `f(x) = ${res.formula}  ·  x ∈ [${fmt(res.domain[0])}, ${fmt(res.domain[1])}]`;
+    xMin.placeholder = fmt(res.domain[0]);
+    xMax.placeholder = fmt(res.domain[1]);
+    showState();
+    lab.refresh();
+    lab.scheduleCollapse();
+    return true;
+  }
+  lab.tryTarget = tryTarget;
+
+  let typing = null;
+  expr.addEventListener("input", () => {
+    clearTimeout(typing);
+    typing = setTimeout(() => tryTarget({ target: expr.value.trim() || "seed" }), TYPE_DELAY);
+  });
+  preset.addEventListener("change", () => {
+    if (preset.value) tryTarget({ target: preset.value, x_min: null, x_max: null });
+  });
+  const domain = (input, name) => input.addEventListener("change", () => {
+    const v = input.value.trim() === "" ? null : Number(input.value);
+    tryTarget({ [name]: v });
+  });
+  domain(xMin, "x_min");
+  domain(xMax, "x_max");
+
+  for (const r of document.querySelectorAll("input[name=fit]")) {
+    r.addEventListener("change", () => { lab.set({ fit: r.value }); lab.refresh(); lab.scheduleCollapse(); });
+  }
+
+  // --- points
+  function pointsChanged(final) {
+    $("points-count").textContent = t("target.points.count", { n: lab.state.points.length });
+    plot.draw();
+    lab.emit("points", lab.state.points);
+    if (!final) return;
+    lab.clearError("points-error");
+    lab.set({ points: lab.state.points });
+    if (lab.state.fit === "points") { lab.refresh(); lab.scheduleCollapse(); }
+  }
+  plot.points = lab.state.points;
+  plot.onPoints = (points, final) => pointsChanged(final);
+  plot.onPoints.limit = lab.limits.max_points;
+
+  $("points-clear").addEventListener("click", () => {
+    lab.state.points.length = 0;
+    pointsChanged(true);
+  });
+
+  // Mark points on the target: the domain's ends, its kinks, and evenly spaced points between.
+  $("points-mark").addEventListener("click", () => {
+    const info = lab.targetInfo;
+    if (!info) return;
+    const [a, b] = info.domain;
+    let xs = [a, ...info.kinks, b];
+    if (xs.length < 5) xs = Array.from({ length: 7 }, (_, i) => a + ((b - a) * i) / 6);
+    const at = (x) => { // the target's value at x, from its samples (exact on grid points)
+      const i = Math.min(Math.max(Math.round(((x - a) / (b - a)) * (info.x.length - 1)), 0), info.x.length - 1);
+      return info.y[i];
+    };
+    lab.state.points.length = 0;
+    for (const x of xs) lab.state.points.push([Number(x.toPrecision(6)), Number(at(x).toPrecision(6))]);
+    pointsChanged(true);
+  });
+
+  $("points-csv").addEventListener("change", async (e) => {
+    const file = e.target.files[0];
+    e.target.value = "";
+    if (!file) return;
+    const text = await file.text();
+    const res = await lab.call("/api/points/csv", { text: text.slice(0, lab.limits.max_csv_bytes + 1) }, "points-error");
+    if (!res) return;
+    lab.state.points.length = 0;
+    res.points.x.forEach((x, i) => lab.state.points.push([x, res.points.y[i]]));
+    pointsChanged(true);
+  });
+
+  showState();
+  return { showState };
+}
