@@ -53,7 +53,8 @@ def dense_grid(domain: tuple[float, float], kinks: Sequence[float] = (), points:
 
 def sample(fn: Callable[[Array], Array], x: Array, *, name: str = "target") -> Array:
     """fn(x) as float64, checked finite (a target undefined somewhere on its domain raises)."""
-    y = np.broadcast_to(np.asarray(fn(x), dtype=np.float64), x.shape)
+    with np.errstate(all="ignore"):  # NaN and inf are reported below, with where they are
+        y = np.broadcast_to(np.asarray(fn(x), dtype=np.float64), x.shape)
     bad = ~np.isfinite(y)
     if bad.any():
         raise DataError(
@@ -128,8 +129,8 @@ def knots_for_budget(
     """The knots of the smallest tolerance whose construction needs at most ``budget`` neurons.
 
     ``count(knots)`` says how many neurons a construction on those knots uses. The
-    tolerance is found by bisection on a log scale; kinks are dropped when even an
-    unlimited tolerance needs more neurons than the budget with them.
+    tolerance is bracketed by quartering, then bisected on a log scale; kinks are
+    dropped when even an unlimited tolerance needs more neurons than the budget with them.
     """
     spread = float(np.max(y) - np.min(y))
     hi = max(spread, 1e-300) * 1.0001
@@ -139,17 +140,18 @@ def knots_for_budget(
             raise ConfigError(
                 f"the 'neurons' parameter is too small for any construction: {budget}"
             )
-    lo = hi * 1e-12
-    if count(knots_for_tolerance(x, y, lo, model, kinks)) <= budget:
-        return knots_for_tolerance(x, y, lo, model, kinks)
-    for _ in range(60):  # |log(hi/lo)| shrinks to a factor 1 + 1e-6 or less
+    floor = hi * 1e-12
+    lo = hi / 4.0  # step down to bracket the answer: fine tolerances are the costly ones
+    while count(knots_for_tolerance(x, y, lo, model, kinks)) <= budget:
+        if lo < floor:  # the budget is never exceeded: an exact construction
+            return knots_for_tolerance(x, y, lo, model, kinks)
+        hi, lo = lo, lo / 4.0
+    while hi / lo > 1.001:  # then bisect; the knots no longer change in practice
         mid = float(np.sqrt(lo * hi))
         if count(knots_for_tolerance(x, y, mid, model, kinks)) <= budget:
             hi = mid
         else:
             lo = mid
-        if hi / lo < 1 + 1e-6:
-            break
     return knots_for_tolerance(x, y, hi, model, kinks)
 
 

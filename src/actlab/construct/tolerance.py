@@ -2,7 +2,9 @@
 
 * relu, hard_sigmoid, step — the network *is* its local model (chords, or nearest
   values), so :func:`~actlab.construct.adaptive.farthest_reach` at 0.99·ε gives the
-  knots directly; the 1 % margin keeps ε between the grid's points too.
+  knots directly; the 1 % margin keeps ε between the grid's points too (a step's
+  error grows faster between them: its margin also takes off f's largest change
+  from one grid point to the next).
 * sigmoid, tanh — the network only follows the chords, and its error is not
   local: knots are inserted one at a time where the network's error is largest
   (:func:`~actlab.construct.adaptive.refine_greedy`), for a few fixed steepnesses
@@ -70,7 +72,7 @@ def to_tolerance(
     x = dense_grid(domain, kinks)
     y = sample(target, x)
     if recipe.exact:
-        xs = knots_for_tolerance(x, y, MARGIN * eps, recipe.model, kinks)
+        xs = knots_for_tolerance(x, y, _budget(eps, recipe.model, y), recipe.model, kinks)
         xs, ys = simplify(xs, np.interp(xs, x, y))
         if recipe.neurons(xs.size) > MAX_WIDTH:
             raise _too_many(eps)
@@ -91,6 +93,24 @@ def to_tolerance(
     )  # fmt: skip
 
 
+def _budget(eps: float, model: str, y: Array) -> float:
+    """The tolerance knots are placed for, so that ε also holds between grid points.
+
+    A chord's error grows only to second order between grid points (1 % margin); a
+    constant's grows to first order, by up to the largest change of f from one grid
+    point to the next.
+    """
+    tau = MARGIN * eps
+    if model == "nearest":
+        tau -= float(np.max(np.abs(np.diff(y))))
+    if tau <= 0:
+        raise ConfigError(
+            f"the tolerance {eps:g} is finer than the target changes between the points of "
+            "the dense grid; raise the 'tolerance' parameter"
+        )
+    return tau
+
+
 def _steepnesses(recipe: Recipe) -> tuple[float, ...]:
     if recipe.steepness is not None:
         return (recipe.steepness,)
@@ -105,7 +125,7 @@ def _builder(target: Target, recipe: Recipe, k: float) -> Callable[[Array], Netw
 def _smooth(target, eps, recipe, domain, kinks, x, y) -> tuple[Network, Array, Array, float]:
     """Greedy insertion for each candidate steepness; the fewest neurons win, then tune k."""
     if recipe.staircase:
-        start = knots_for_tolerance(x, y, MARGIN * eps, "nearest", kinks)
+        start = knots_for_tolerance(x, y, _budget(eps, "nearest", y), "nearest", kinks)
     else:
         start = np.unique([domain[0], (domain[0] + domain[1]) / 2, domain[1], *kinks])
     best: tuple[Array, Network, float] | None = None
