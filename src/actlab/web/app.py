@@ -8,15 +8,20 @@ package (``actlab/web/static``) and use no CDN, so the lab works offline.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from fastapi import FastAPI
+from fastapi.openapi.utils import get_openapi
 from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
+from pydantic.json_schema import models_json_schema
 
 from .. import __version__
 from ..settings import LIMITS
 from . import errors
 from .api import router
+from .responses import TrainDone, TrainProgress
+from .schemas import ErrorBody
 
 __all__ = ["STATIC", "create_app"]
 
@@ -45,6 +50,27 @@ def create_app(*, max_stream_seconds: float | None = None) -> FastAPI:
     errors.install(app)
     app.include_router(router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    def openapi() -> dict[str, Any]:
+        # the training stream's event payloads are documented by models no route returns
+        if app.openapi_schema is None:
+            schema = get_openapi(
+                title=app.title,
+                version=app.version,
+                description=app.description,
+                routes=app.routes,
+            )
+            _, defs = models_json_schema(
+                [(m, "serialization") for m in (TrainProgress, TrainDone, ErrorBody)],
+                ref_template="#/components/schemas/{model}",
+            )
+            components = schema.setdefault("components", {}).setdefault("schemas", {})
+            for name, model_schema in defs["$defs"].items():
+                components.setdefault(name, model_schema)
+            app.openapi_schema = schema
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
 
     @app.get("/", include_in_schema=False)
     def index() -> FileResponse:

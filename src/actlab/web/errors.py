@@ -117,7 +117,8 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         message = exc.detail if isinstance(exc.detail, str) else "request failed"
-        return JSONResponse(error_body(message), status_code=exc.status_code)
+        headers = getattr(exc, "headers", None)  # e.g. Allow on 405
+        return JSONResponse(error_body(message), status_code=exc.status_code, headers=headers)
 
     @app.exception_handler(Exception)
     async def _bug(request: Request, exc: Exception) -> JSONResponse:  # pragma: no cover

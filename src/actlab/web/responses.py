@@ -166,3 +166,19 @@ class TrainResponse(BaseModel):
     step: int
     losses: list[MaybeFloat]
     fit: Fit
+
+
+class TrainProgress(BaseModel):
+    """The data of a ``progress`` event of the training stream."""
+
+    step: int
+    loss: float
+    network: NetworkModel
+    fit: Fit
+
+
+class TrainDone(BaseModel):
+    """The data of the ``done`` event that ends a training stream."""
+
+    step: int
+    reason: Literal["steps", "time"]

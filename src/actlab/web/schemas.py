@@ -8,7 +8,7 @@ command line share one declaration. Response numbers that can overflow are
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from .. import activations as act
 from .. import settings
@@ -21,6 +21,16 @@ MAX_POINTS = int(L["max_points"])
 MAX_GRID = int(L["max_grid_points"])
 
 
+def _integral(value: Any) -> Any:
+    """JSON Schema counts 3.0 as an integer; strict pydantic would not."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+Int = Annotated[int, BeforeValidator(_integral)]
+
+
 def setting_type(name: str) -> Any:
     """The annotated pydantic type of a setting: its bounds, choices and help."""
     s = settings.get(name)
@@ -29,7 +39,7 @@ def setting_type(name: str) -> Any:
         meta["gt" if s.lo_open else "ge"] = s.lo
         meta["le"] = s.hi
     if s.kind == "int":
-        t: Any = Annotated[int, Field(strict=True, **meta)]
+        t: Any = Annotated[Int, Field(**meta)]
     elif s.kind == "float":
         t = Annotated[float, Field(allow_inf_nan=False, **meta)]
     elif s.kind == "choice":
@@ -51,9 +61,9 @@ def default(name: str) -> Any:
 
 
 class Model(BaseModel):
-    """Base of every request: unknown fields are rejected, not ignored."""
+    """Base of every request: strict types (no "3" for 3), unknown fields rejected."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
 
 
 Value = Annotated[float, Field(ge=-ABS, le=ABS, allow_inf_nan=False)]
@@ -186,7 +196,7 @@ class TrainRequest(Model):
     train_points: setting_type("train_points") = default("train_points")
     grid_points: setting_type("grid_points") = default("grid_points")
     negligible: setting_type("negligible") = default("negligible")
-    updates_per_second: Annotated[int, Field(strict=True, ge=1, le=60)] = 30
+    updates_per_second: Annotated[Int, Field(ge=1, le=60)] = 30
     max_seconds: Annotated[float, Field(gt=0, le=L["max_stream_seconds"], allow_inf_nan=False)] = (
         120.0
     )

@@ -72,6 +72,31 @@ def train_step(req: TrainRequest) -> dict:
     return {"step": len(losses), "losses": losses, **_progress(trainer, problem, req)}
 
 
+def _event_schema(name: str, model: str) -> dict[str, Any]:
+    """One kind of event: its name, and its data as JSON of the named model."""
+    return {
+        "type": "object",
+        "properties": {
+            "event": {"const": name},
+            "data": {
+                "type": "string",
+                "contentMediaType": "application/json",
+                "contentSchema": {"$ref": f"#/components/schemas/{model}"},
+            },
+        },
+        "required": ["event", "data"],
+    }
+
+
+EVENT_SCHEMA = {
+    "oneOf": [
+        _event_schema("progress", "TrainProgress"),
+        _event_schema("done", "TrainDone"),
+        _event_schema("error", "ErrorBody"),
+    ]
+}
+
+
 def _event(name: str, data: dict[str, Any]) -> str:
     return f"event: {name}\ndata: {json.dumps(data, allow_nan=False)}\n\n"
 
@@ -82,7 +107,7 @@ def _event(name: str, data: dict[str, Any]) -> str:
     responses={
         200: {
             "description": "Server-sent events: progress …, then done (or error)",
-            "content": {"text/event-stream": {"schema": {"type": "string"}}},
+            "content": {"text/event-stream": {"schema": EVENT_SCHEMA}},
         }
     },
 )
