@@ -57,7 +57,7 @@ export function encode(state, settings) {
     q.set(s.name, v === null ? "" : Array.isArray(v) ? v.join(",") : String(v));
   }
   if (state.points.length) q.set("points", state.points.map((p) => `${num(p[0])},${num(p[1])}`).join(";"));
-  if (state.params) q.set("p", state.params.map(num).join(","));
+  if (state.params) q.set("p", state.params.map(String).join(",")); // shortest exact form
   return q.toString();
 }
 

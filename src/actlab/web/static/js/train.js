@@ -12,6 +12,7 @@ export function setupTrain(lab) {
   const play = $("train-play"), pause = $("train-pause"), stepBtn = $("train-step"), reset = $("train-reset");
   const status = $("train-status");
   const chart = new LossChart($("loss-chart"));
+  lab.chart = chart;
   const setting = (name) => lab.settings.find((s) => s.name === name);
   for (const c of setting("optimizer").choices) optimizer.append(new Option(c, c));
   steps.min = setting("steps").min;
