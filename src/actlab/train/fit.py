@@ -1,0 +1,260 @@
+"""Fit one network (best of several starts) or a whole population.
+
+Both entry points check their arguments, build the starting parameters, pick
+the engine — a fused numba kernel for one-hidden-layer networks on the numpy
+backend, otherwise the generic loop on the chosen backend — and wrap what
+comes back in a :class:`FitResult`.
+"""
+
+from __future__ import annotations
+
+import time
+import warnings
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+
+from .._validate import check_choice, check_int
+from ..network import Network
+from . import _fused, init
+from ._data import as_data
+from ._loop import Outcome, run
+from ._options import check_network, hint_for, options, validation_split
+from ._params import Layout
+from .backends import get_backend
+from .losses import Objective, mse
+from .optimizers import make
+from .result import ConvergenceWarning, FitResult, Progress
+
+__all__ = ["DEFAULT_RESTARTS", "fit", "fit_population"]
+
+DEFAULT_RESTARTS = {"lm": 6, "lbfgs": 6, "adam": 1, "sgd": 1}
+WINDOW = {"lm": 10, "lbfgs": 10, "adam": 50, "sgd": 50}  # steps a stall must last
+
+
+def _train(
+    layout: Layout,
+    theta0: np.ndarray,
+    x: np.ndarray,
+    y: np.ndarray,
+    opts: dict[str, Any],
+    val: tuple[np.ndarray, np.ndarray] | None,
+) -> Outcome:
+    """Train every row of ``theta0`` with the fastest engine that covers the options."""
+    name, steps, l2 = opts["optimizer"], opts["steps"], opts["l2"]
+    tol = opts["tol"] * float(np.var(y)) if np.var(y) > 0 else opts["tol"]
+    lr = opts["lr"]
+    hint = hint_for(name, lr)
+    batched = opts["batch_size"] is not None and opts["batch_size"] < x.size
+    if batched:
+        tol = 0.0  # a mini-batch loss is too noisy to detect a stall on
+    be = get_backend(opts["backend"], device=opts["device"], dtype=opts["dtype"])
+    if be.name == "numpy" and _fused.supports(layout, name, batched=batched, validation=bool(val)):
+        if name == "lm" and opts["dtype"] == "float64":
+            return _fused.fused_lm(
+                layout, theta0, x, y, l2=l2, steps=steps, tol=tol, window=WINDOW[name],
+                callback=opts["callback"],
+            )  # fmt: skip
+        if name in ("adam", "sgd"):
+            b1, b2 = opts["betas"] if name == "adam" else (opts["momentum"], 0.0)
+            return _fused.fused_first_order(
+                layout, theta0, x, y, method=name, hyper=(lr, b1, b2, opts["eps"]), l2=l2,
+                steps=steps, tol=tol, window=WINDOW[name], dtype=opts["dtype"], hint=hint,
+                callback=opts["callback"],
+            )  # fmt: skip
+    if be.name == "torch" and be.device != "cpu" and name == "adam" and not batched and not val:
+        from .backends import cuda_fused
+
+        if cuda_fused.supports(layout):
+            return cuda_fused.adam(be, layout, theta0, x, y, opts, tol=tol, window=WINDOW[name])
+    kwargs: dict[str, Any] = {"tol": tol, "window": WINDOW[name]}
+    if name == "adam":
+        kwargs.update(lr=lr, betas=opts["betas"], eps=opts["eps"])
+    elif name == "sgd":
+        kwargs.update(lr=lr, momentum=opts["momentum"])
+    obj = Objective(be, layout, x, y, l2)
+    val_obj = Objective(be, layout, val[0], val[1]) if val else None
+    return run(
+        make(name, **kwargs), obj, theta0, steps, hint=hint, batch_size=opts["batch_size"],
+        seed=opts["seed"], validation=val_obj, patience=opts["patience"],
+        callback=opts["callback"],
+    )  # fmt: skip
+
+
+def fit(
+    network: Network,
+    x: Any,
+    y: Any,
+    *,
+    optimizer: str = "lm",
+    steps: int | None = None,
+    lr: float | None = None,
+    l2: float = 0.0,
+    batch_size: int | None = None,
+    restarts: int | None = None,
+    seed: int = 0,
+    validation: float | tuple[Any, Any] | None = None,
+    early_stopping: bool = False,
+    patience: int = 20,
+    tol: float = 1e-6,
+    callback: Callable[[Progress], Any] | None = None,
+    backend: str = "numpy",
+    device: str = "cpu",
+    dtype: str = "float64",
+    init_restarts: str = "data",
+    momentum: float = 0.9,
+    betas: tuple[float, float] = (0.9, 0.999),
+    eps: float = 1e-8,
+) -> FitResult:
+    """Fit ``network`` to points (x, y), keeping the best of ``restarts`` starts.
+
+    Arguments:
+        network: a single network; its weights are the first start.
+        x, y: the training points, 1-D arrays of the same length (x may be (N, 1)).
+        optimizer: ``lm`` (Levenberg–Marquardt, default), ``lbfgs``, ``adam`` or ``sgd``.
+        steps: iteration cap (default 200 for lm, 1000 for lbfgs, 2000 for adam and sgd).
+        lr: learning rate of adam (default 0.01) and sgd (0.01).
+        l2: penalty λ·Σw² on the weights (not the biases).
+        batch_size: mini-batch size for adam and sgd (default: every point).
+        restarts: starts in all, the network's own first (default 6 for lm and lbfgs,
+            1 for adam and sgd); the others are data-driven (``init_restarts="data"``)
+            or seeded random draws (``"random"``). All run as one population.
+        seed: seeds the restarts, the validation split and the mini-batches.
+        validation: a fraction of the points to hold out, or (x_val, y_val); the best
+            start is then chosen by validation error.
+        early_stopping: stop each start once its validation error has not improved for
+            ``patience`` steps and keep its best weights (holds out 10% if no validation).
+        tol: a start is done when its loss fell by less than ``tol``·var(y) over 10
+            steps; 0 runs every step. Stopping at ``steps`` instead warns with
+            :class:`ConvergenceWarning`.
+        callback: called with a :class:`Progress` after every step (or chunk of steps).
+        backend, device, dtype: ``numpy`` or ``torch``; ``cpu`` or ``cuda``; float64/32.
+
+    Returns:
+        A :class:`FitResult` whose ``network`` is the best start after training.
+
+    Raises:
+        DivergenceError: a loss or weight became infinite or NaN (the message says
+            what to change); no non-finite network is ever returned.
+    """
+    start = time.perf_counter()
+    network = check_network(network, population=False)
+    xa, ya = as_data(x, y)
+    opts = options(
+        xa.size, optimizer=optimizer, steps=steps, lr=lr, l2=l2, batch_size=batch_size, seed=seed,
+        tol=tol, momentum=momentum, betas=betas, eps=eps, patience=patience if early_stopping
+        else None, callback=callback, backend=backend, device=device, dtype=dtype,
+    )  # fmt: skip
+    default = DEFAULT_RESTARTS[opts["optimizer"]]
+    k = check_int("restarts", default if restarts is None else restarts, 1, 10_000)
+    check_choice("init_restarts", init_restarts, ("data", "random"))
+    xt, yt, val = validation_split(xa, ya, validation, early_stopping, opts["seed"])
+    layout = Layout.of(network)
+    theta0 = init.starts(network, xt, yt, k, opts["seed"], data=init_restarts == "data")
+    out = _train(layout, theta0, xt, yt, opts, val)
+    if val is not None:
+        pick = out.validation if out.validation is not None else _val_mse(layout, out, val)
+        best = int(np.nanargmin(pick))
+    else:
+        best = int(np.nanargmin(out.loss))
+    chosen = layout.unpack(out.theta[best : best + 1], population=False)
+    if not out.converged[best] and opts["tol"] > 0:
+        warnings.warn(
+            f"the fit stopped at the step cap (steps={opts['steps']}) while the loss was still "
+            "falling; raise steps, raise tol to stop sooner, or pass tol=0 to run a fixed "
+            "number of steps without this warning",
+            ConvergenceWarning,
+            stacklevel=2,
+        )
+    restart_mse = mse(layout.unpack(out.theta, population=True)(xt), yt)
+    hist = out.history
+    col = hist.loss[:, best] if hist.loss.ndim == 2 else hist.loss
+    ran = np.isfinite(col)
+    history = type(hist)(
+        hist.step[ran], col[ran], hist.time[ran],
+        hist.validation[ran][:, best] if hist.validation is not None else None,
+    )  # fmt: skip
+    return FitResult(
+        network=chosen,
+        mse=float(restart_mse[best]),
+        loss=float(out.loss[best]),
+        history=history,
+        converged=bool(out.converged[best]),
+        steps=int(out.steps[best]),
+        time_s=time.perf_counter() - start,
+        optimizer=opts["optimizer"],
+        backend=opts["backend"],
+        restart_mse=restart_mse,
+        best_restart=best,
+        validation_mse=None if val is None else float(_val_mse(layout, out, val)[best]),
+    )
+
+
+def _val_mse(layout: Layout, out: Outcome, val: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
+    return mse(layout.unpack(out.theta, population=True)(val[0]), val[1])
+
+
+def fit_population(
+    population: Network,
+    x: Any,
+    y: Any,
+    *,
+    optimizer: str = "adam",
+    steps: int | None = None,
+    lr: float | None = None,
+    l2: float = 0.0,
+    batch_size: int | None = None,
+    seed: int = 0,
+    validation: float | tuple[Any, Any] | None = None,
+    early_stopping: bool = False,
+    patience: int = 20,
+    tol: float = 1e-6,
+    callback: Callable[[Progress], Any] | None = None,
+    backend: str = "numpy",
+    device: str = "cpu",
+    dtype: str = "float64",
+    momentum: float = 0.9,
+    betas: tuple[float, float] = (0.9, 0.999),
+    eps: float = 1e-8,
+) -> FitResult:
+    """Train every member of a population as one computation; member p ends as if trained alone.
+
+    Takes the options of :func:`fit` (no restarts: each member is its own start) and
+    returns a :class:`FitResult` whose ``network`` is the trained population and whose
+    ``mse``, ``converged`` and ``steps`` have one entry per member. Steps capped before
+    converging warn once with :class:`ConvergenceWarning`, with their count.
+    """
+    start = time.perf_counter()
+    population = check_network(population, population=True)
+    xa, ya = as_data(x, y)
+    opts = options(
+        xa.size, optimizer=optimizer, steps=steps, lr=lr, l2=l2, batch_size=batch_size, seed=seed,
+        tol=tol, momentum=momentum, betas=betas, eps=eps, patience=patience if early_stopping
+        else None, callback=callback, backend=backend, device=device, dtype=dtype,
+    )  # fmt: skip
+    xt, yt, val = validation_split(xa, ya, validation, early_stopping, opts["seed"])
+    layout = Layout.of(population)
+    out = _train(layout, layout.pack(population), xt, yt, opts, val)
+    capped = int((~out.converged).sum())
+    if capped and opts["tol"] > 0:
+        warnings.warn(
+            f"{capped} of {out.theta.shape[0]} networks stopped at the step cap "
+            f"(steps={opts['steps']}) while their loss was still falling; raise steps, or pass "
+            "tol=0 to run a fixed number of steps without this warning",
+            ConvergenceWarning,
+            stacklevel=2,
+        )
+    trained = layout.unpack(out.theta, population=True)
+    return FitResult(
+        network=trained,
+        mse=mse(trained(xt), yt),
+        loss=out.loss,
+        history=out.history,
+        converged=out.converged,
+        steps=out.steps,
+        time_s=time.perf_counter() - start,
+        optimizer=opts["optimizer"],
+        backend=opts["backend"],
+        validation_mse=None if val is None else _val_mse(layout, out, val),
+    )

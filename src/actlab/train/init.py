@@ -1,0 +1,97 @@
+"""Starting points for restarts: data-driven placements and seeded random draws.
+
+A hidden neuron of a one-hidden-layer network is a transition (a sigmoid's
+rise, a ReLU's kink) at centre u = −b/w with steepness |w|. Placing the
+centres where the data changes — at quantiles of the target's total variation
+∫|dy|, the sign of w following the local slope — and the steepness so that
+each transition spans about its share of the input range starts a fit near the
+good basins; the output layer is then solved exactly by linear least squares,
+since given the hidden layer the output is linear in (c, c0). The first
+data-driven start is deterministic; the rest jitter centres and steepness
+from the seed. Deeper networks get seeded random draws (``Network.init``)
+with the output layer solved the same way.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .. import activations as act
+from ..network import Network
+from ._params import Layout
+
+__all__ = ["data_start", "solve_output", "starts"]
+
+# pre-activation span over which each activation does its bending
+_BEND = {"sigmoid": 8.0, "tanh": 4.0, "hard_sigmoid": 6.0, "hard_tanh": 2.0, "softplus": 4.0}
+
+
+def solve_output(layout: Layout, theta: np.ndarray, x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """``theta`` with each member's output layer set to its least-squares optimum."""
+    theta = np.array(theta, dtype=np.float64)
+    ws, bs = layout.views(theta)
+    h = np.broadcast_to(x[None, :, None], (theta.shape[0], x.size, 1))
+    for w, b, name in zip(ws[:-1], bs[:-1], layout.activations, strict=True):
+        h = act.ACTIVATIONS[name].fn(h @ np.swapaxes(w, -1, -2) + b[:, None, :])
+    design = np.concatenate([h, np.ones_like(h[..., :1])], axis=-1)  # (P, N, width + 1)
+    gram = np.swapaxes(design, -1, -2) @ design
+    ridge = 1e-10 * np.trace(gram, axis1=-2, axis2=-1)[:, None, None] + 1e-12
+    rhs = np.swapaxes(design, -1, -2) @ y[None, :, None]
+    sol = np.linalg.solve(gram + ridge * np.eye(gram.shape[-1]), rhs)[..., 0]
+    if np.all(np.isfinite(sol)):
+        ws[-1][:, 0, :] = sol[:, :-1]
+        bs[-1][:, 0] = sol[:, -1]
+    return theta
+
+
+def data_start(
+    layout: Layout, x: np.ndarray, y: np.ndarray, rng: np.random.Generator | None
+) -> np.ndarray:
+    """One data-driven hidden layer (deterministic when ``rng`` is None): (1, p), output unset."""
+    w = layout.width
+    order = np.argsort(x, kind="stable")
+    xs, ys = x[order], y[order]
+    lo, hi = float(xs[0]), float(xs[-1])
+    span = max(hi - lo, 1e-12)
+    dy = np.diff(ys)
+    tv = np.concatenate([[0.0], np.cumsum(np.abs(dy))])
+    q = (np.arange(w) + 0.5) / w
+    if rng is not None:
+        q = np.sort(np.clip(q + rng.uniform(-0.5, 0.5, w) / w, 0.0, 1.0))
+    if tv[-1] > 0:
+        centres = np.interp(q * tv[-1], tv, xs)
+        idx = np.clip(np.searchsorted(tv, q * tv[-1]), 1, max(len(xs) - 1, 1))
+        slope = np.sign(dy[idx - 1]) if dy.size else np.ones(w)
+    else:
+        centres, slope = lo + q * span, np.ones(w)
+    slope[slope == 0] = 1.0
+    steep = _BEND.get(layout.activations[0], 2.0) * w / span
+    if rng is not None:
+        steep = steep * np.exp(rng.uniform(np.log(0.5), np.log(2.0), w))
+    wgt = slope * steep
+    theta = np.zeros((1, layout.size))
+    theta[0, :w] = wgt
+    theta[0, w : 2 * w] = -wgt * centres
+    return theta
+
+
+def starts(
+    network: Network, x: np.ndarray, y: np.ndarray, count: int, seed: int, *, data: bool = True
+) -> np.ndarray:
+    """``count`` starting points (count, p): the network as given, then restarts."""
+    layout = Layout.of(network)
+    first = layout.pack(network)[:1]
+    if count <= 1:
+        return first
+    rng = np.random.default_rng(seed)
+    rows = []
+    if data and layout.is_shallow:
+        rows.append(data_start(layout, x, y, None))
+        while len(rows) < count - 1:
+            rows.append(data_start(layout, x, y, rng))
+    else:
+        seeds = rng.integers(0, 2**63 - 1, count - 1)
+        draws = Network.init(network.widths, activation=network.activations, seed=list(seeds))
+        rows.append(layout.pack(draws))
+    extra = solve_output(layout, np.concatenate(rows)[: count - 1], x, y)
+    return np.concatenate([first, extra])

@@ -1,0 +1,30 @@
+"""Population-aware optimizers written once for every backend.
+
+Each optimizer advances all P members of a (P, p) parameter array by one
+iteration per :meth:`step` and reports, per member, the loss before the step
+and whether it has converged. Members that are done are frozen by the caller.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..._validate import check_choice
+from .base import Optimizer
+from .first_order import SGD, Adam
+from .lbfgs import LBFGS
+from .lm import LevenbergMarquardt
+
+__all__ = ["LBFGS", "OPTIMIZERS", "SGD", "Adam", "LevenbergMarquardt", "Optimizer", "make"]
+
+OPTIMIZERS = ("lm", "lbfgs", "adam", "sgd")
+
+DEFAULT_STEPS = {"lm": 200, "lbfgs": 1000, "adam": 2000, "sgd": 2000}
+DEFAULT_LR = {"adam": 0.01, "sgd": 0.01, "lbfgs": 1.0, "lm": 1.0}
+
+
+def make(name: str, **options: Any) -> Optimizer:
+    """The optimizer called ``name`` with its options."""
+    check_choice("optimizer", name, OPTIMIZERS)
+    cls = {"lm": LevenbergMarquardt, "lbfgs": LBFGS, "adam": Adam, "sgd": SGD}[name]
+    return cls(**options)

@@ -1,0 +1,80 @@
+"""What a fit returns: the fitted network, its error, the history and how it ended."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from ..network import Network
+
+__all__ = ["ConvergenceWarning", "FitResult", "History", "Progress"]
+
+
+class ConvergenceWarning(UserWarning):
+    """Training stopped at its step cap before the loss stopped improving."""
+
+
+@dataclass
+class History:
+    """Loss per recorded step and wall time since the start, in seconds.
+
+    ``loss`` is (steps,) for one network and (steps, P) for a population; for
+    very large populations only every ``stride``-th step is kept.
+    """
+
+    step: np.ndarray
+    loss: np.ndarray
+    time: np.ndarray
+    validation: np.ndarray | None = None  # validation MSE at the same steps, when used
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready lists."""
+        out = {"step": self.step.tolist(), "loss": self.loss.tolist(), "time": self.time.tolist()}
+        if self.validation is not None:
+            out["validation"] = self.validation.tolist()
+        return out
+
+
+@dataclass(frozen=True)
+class Progress:
+    """What a progress callback receives after each recorded step."""
+
+    step: int  # steps done so far
+    steps: int  # the step cap
+    loss: float  # best (lowest) current loss over the population
+    elapsed: float  # seconds since the start
+
+
+@dataclass
+class FitResult:
+    """The outcome of :func:`~actlab.train.fit` or :func:`~actlab.train.fit_population`.
+
+    For a population, ``mse``, ``loss``, ``converged`` and ``steps`` are arrays
+    with one entry per member.
+    """
+
+    network: Network
+    mse: Any  # training mean squared error of ``network`` (no penalty)
+    loss: Any  # final objective (MSE + L2 penalty)
+    history: History
+    converged: Any
+    steps: Any  # iterations each member ran
+    time_s: float
+    optimizer: str
+    backend: str
+    restart_mse: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    best_restart: int = 0
+    validation_mse: Any = None
+
+    def __repr__(self) -> str:
+        if np.ndim(self.mse) == 0:
+            what = f"mse={float(self.mse):.6g}"
+        else:
+            mse = np.asarray(self.mse)
+            what = f"median mse={np.median(mse):.6g} over {mse.size} networks"
+        return (
+            f"FitResult({self.network!r}, {what}, optimizer={self.optimizer!r}, "
+            f"time_s={self.time_s:.3g})"
+        )
