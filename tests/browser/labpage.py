@@ -1,4 +1,4 @@
-"""Helpers that drive the lab page (shared by the browser tests, the screenshots and the benchmark)."""
+"""Helpers that drive the lab page: shared by the browser tests, screenshots and benchmark."""
 
 from __future__ import annotations
 

@@ -28,9 +28,6 @@ def _integral(value: Any) -> Any:
     return value
 
 
-Int = Annotated[int, BeforeValidator(_integral)]
-
-
 def setting_type(name: str) -> Any:
     """The annotated pydantic type of a setting: its bounds, choices and help."""
     s = settings.get(name)
@@ -39,7 +36,8 @@ def setting_type(name: str) -> Any:
         meta["gt" if s.lo_open else "ge"] = s.lo
         meta["le"] = s.hi
     if s.kind == "int":
-        t: Any = Annotated[Int, Field(**meta)]
+        # constraints before the validator, or pydantic leaves them out of the JSON schema
+        t: Any = Annotated[int, Field(**meta), BeforeValidator(_integral)]
     elif s.kind == "float":
         t = Annotated[float, Field(allow_inf_nan=False, **meta)]
     elif s.kind == "choice":
@@ -196,7 +194,7 @@ class TrainRequest(Model):
     train_points: setting_type("train_points") = default("train_points")
     grid_points: setting_type("grid_points") = default("grid_points")
     negligible: setting_type("negligible") = default("negligible")
-    updates_per_second: Annotated[Int, Field(ge=1, le=60)] = 30
+    updates_per_second: Annotated[int, Field(ge=1, le=60), BeforeValidator(_integral)] = 30
     max_seconds: Annotated[float, Field(gt=0, le=L["max_stream_seconds"], allow_inf_nan=False)] = (
         120.0
     )
