@@ -39,7 +39,9 @@ class LabServer:
     def __init__(self) -> None:
         import uvicorn
 
-        from actlab.web import create_app
+        from actlab.web.app import create_app, limit_blas_threads
+
+        limit_blas_threads()  # as actlab serve does
 
         config = uvicorn.Config(
             create_app(max_stream_seconds=30),

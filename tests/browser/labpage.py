@@ -9,6 +9,8 @@ IDLE = "window.actlab && window.actlab.isIdle()"
 
 def open_lab(page: Any, url: str, fragment: str = "") -> None:
     """Open the lab (optionally with a state fragment) and wait until it has drawn."""
+    if page.url.startswith(url):
+        page.goto("about:blank")  # a new fragment alone would not reload the page
     page.goto(url + fragment)
     page.wait_for_selector("body[data-ready='1']", state="attached", timeout=20_000)
     idle(page)

@@ -39,7 +39,7 @@ def serve(host: str, port: int, open_browser: bool, **start: Any) -> None:
     """
     import uvicorn
 
-    from ..web import create_app
+    from ..web.app import create_app, limit_blas_threads
 
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(
@@ -48,6 +48,7 @@ def serve(host: str, port: int, open_browser: bool, **start: Any) -> None:
             err=True,
         )
     values = {k: v for k, v in start.items() if v is not None}
+    limit_blas_threads()
     config = uvicorn.Config(create_app(), host=host, port=port, log_level="warning")
     server = uvicorn.Server(config)
 

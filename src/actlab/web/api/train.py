@@ -14,7 +14,6 @@ from the current network (the optimizer's moments start again from zero).
 
 from __future__ import annotations
 
-import json
 import time
 from collections.abc import AsyncIterator
 from typing import Any
@@ -22,6 +21,7 @@ from typing import Any
 import anyio
 from fastapi import APIRouter, Request
 from fastapi.responses import StreamingResponse
+from pydantic_core import to_json
 
 from ...errors import DivergenceError
 from ...settings import LIMITS
@@ -45,6 +45,11 @@ def _start(req: TrainRequest) -> tuple[LiveTrainer, Problem]:
     return trainer, problem
 
 
+def _cap(request: Request) -> float:
+    """The app's cap on training time (``create_app(max_stream_seconds=…)``)."""
+    return float(getattr(request.app.state, "max_stream_seconds", LIMITS["max_stream_seconds"]))
+
+
 def _progress(trainer: LiveTrainer, problem: Problem, req: TrainRequest) -> dict[str, Any]:
     net = trainer.network()
     fit = fit_of(
@@ -58,8 +63,11 @@ def _progress(trainer: LiveTrainer, problem: Problem, req: TrainRequest) -> dict
 
 
 @router.post("/train/step", response_model=TrainResponse)
-def train_step(req: TrainRequest) -> dict:
-    """Run ``steps`` optimizer steps (at most 1000, at most 10 s) and return the network."""
+def train_step(req: TrainRequest, request: Request) -> dict:
+    """Run ``steps`` optimizer steps (at most 1000, at most 10 s) and return the network.
+
+    ``step`` in the response says how many ran: fewer when the time ran out first.
+    """
     if req.steps > LIMITS["max_step_request"]:
         raise FieldError(
             f"the 'steps' parameter of a step request must be at most "
@@ -67,8 +75,9 @@ def train_step(req: TrainRequest) -> dict:
             "steps",
         )
     trainer, problem = _start(req)
+    seconds = min(STEP_SECONDS, _cap(request))
     with at("learning_rate"):
-        losses = trainer.run(req.steps, STEP_SECONDS)
+        losses = trainer.run(req.steps, seconds)
     return {"step": len(losses), "losses": losses, **_progress(trainer, problem, req)}
 
 
@@ -98,7 +107,7 @@ EVENT_SCHEMA = {
 
 
 def _event(name: str, data: dict[str, Any]) -> str:
-    return f"event: {name}\ndata: {json.dumps(data, allow_nan=False)}\n\n"
+    return f"event: {name}\ndata: {to_json(data, inf_nan_mode='null').decode()}\n\n"
 
 
 @router.post(
@@ -114,8 +123,7 @@ def _event(name: str, data: dict[str, Any]) -> str:
 async def train_stream(req: TrainRequest, request: Request) -> StreamingResponse:
     """Train live: progress events about ``updates_per_second`` a second until done."""
     trainer, problem = _start(req)  # bad input fails here, as a JSON 422
-    cap = float(getattr(request.app.state, "max_stream_seconds", LIMITS["max_stream_seconds"]))
-    limit = min(req.max_seconds, cap)
+    limit = min(req.max_seconds, _cap(request))
     interval = 1.0 / req.updates_per_second
 
     async def events() -> AsyncIterator[str]:

@@ -96,4 +96,7 @@ async function boot() {
   document.body.dataset.ready = "1";
 }
 
+// a link pasted into this tab changes only the fragment: start again from it
+window.addEventListener("hashchange", () => location.reload());
+
 boot();

@@ -34,7 +34,8 @@ export function setupTarget(lab, plot) {
     lab.clearError("domain-error");
     lab.set(changes);
     lab.targetInfo = res;
-    $("target-formula").textContent = `f(x) = ${res.formula}  ·  x ∈ [${fmt(res.domain[0])}, ${fmt(res.domain[1])}]`;
+    const formula = res.formula.startsWith("f(x)") ? res.formula : `f(x) = ${res.formula}`;
+    $("target-formula").textContent = `${formula}  ·  x ∈ [${fmt(res.domain[0])}, ${fmt(res.domain[1])}]`;
     xMin.placeholder = fmt(res.domain[0]);
     xMax.placeholder = fmt(res.domain[1]);
     showState();
