@@ -193,3 +193,15 @@ def test_export_torch_shows_code(page):
     page.click("#export-torch")
     page.wait_for_selector("#torch-dialog[open]")
     assert "nn.Sequential(" in page.inner_text("#torch-code")
+
+
+def test_csv_upload_marks_points_and_bad_rows_are_named(page):
+    open_lab(page, page.lab_url)
+    csv = {"name": "pts.csv", "mimeType": "text/csv", "buffer": b"x,y\n0,0\n2,4\n4,2\n"}
+    page.set_input_files("#points-csv", files=[csv])
+    page.wait_for_function("window.actlab.state.points.length === 3")
+    assert page.evaluate("window.actlab.state.points") == [[0, 0], [2, 4], [4, 2]]
+    bad = {"name": "bad.csv", "mimeType": "text/csv", "buffer": b"0,0\n1,oops\n"}
+    page.set_input_files("#points-csv", files=[bad])
+    page.wait_for_selector("#points-error:not([hidden])")
+    assert "row 2" in page.inner_text("#points-error")
