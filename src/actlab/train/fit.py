@@ -66,8 +66,8 @@ def _train(
     if be.name == "torch" and be.device != "cpu" and name == "adam" and not batched and not val:
         from .backends import cuda_fused
 
-        if cuda_fused.supports(layout):
-            return cuda_fused.adam(be, layout, theta0, x, y, opts, tol=tol, window=WINDOW[name])
+        if cuda_fused.supports(layout, tol):
+            return cuda_fused.adam(be, layout, theta0, x, y, opts)
     kwargs: dict[str, Any] = {"tol": tol, "window": WINDOW[name]}
     if name == "adam":
         kwargs.update(lr=lr, betas=opts["betas"], eps=opts["eps"])
@@ -246,9 +246,11 @@ def fit_population(
             stacklevel=2,
         )
     trained = layout.unpack(out.theta, population=True)
+    # the MSE is the loss less the penalty: no second forward pass over P networks
+    penalty = opts["l2"] * (out.theta**2 * layout.weight_mask()).sum(axis=1)
     return FitResult(
         network=trained,
-        mse=mse(trained(xt), yt),
+        mse=np.maximum(out.loss - penalty, 0.0),
         loss=out.loss,
         history=out.history,
         converged=out.converged,
