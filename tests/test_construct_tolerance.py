@@ -146,3 +146,11 @@ def test_target_undefined_on_the_domain_is_a_data_error() -> None:
 def test_construct_needs_exactly_one_mode() -> None:
     with pytest.raises(ConfigError, match="exactly one of points, neurons and tolerance"):
         construct(CURVED["sin"], neurons=3, tolerance=0.1)
+
+
+def test_jump_target_meets_tolerance_where_uniform_knots_cannot() -> None:
+    # evenly spaced knots never land on the jump at 0; greedy insertion closes in on it
+    target = resolve("step")
+    result = construct(target, Recipe("sigmoid"), tolerance=0.1)
+    assert result.max_error <= 0.1
+    assert result.baseline == {"neurons": None, "max_error": None, "searched_up_to": 64}

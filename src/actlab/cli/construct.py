@@ -76,7 +76,7 @@ def _check_combos(name: str, opts: dict[str, Any]) -> None:
 def _print_text(result: Construction, data: dict[str, Any]) -> None:
     click.echo(result.formula)
     lo, hi = (f"{v:g}".replace("-", "−") for v in result.domain)
-    knots = ", ".join(f"{v:.4g}".replace("-", "−") for v in result.knots[:12])
+    knots = ", ".join(f"{v:.6g}".replace("-", "−") for v in result.knots[:12])
     rows = [
         ("neurons", f"{result.neurons} ({result.activation})"),
         ("knots", knots + (f", … ({result.knots.size} in all)" if result.knots.size > 12 else "")),
@@ -88,9 +88,11 @@ def _print_text(result: Construction, data: dict[str, Any]) -> None:
     rows.append(("max_error", f"{result.max_error:.6g} (dense grid, {DENSE_POINTS} points)"))
     if result.tolerance is not None:
         base = result.baseline
-        text = "none within the neuron limit" if base is None else (
-            f"{base['neurons']} neurons (max_error {base['max_error']:.4g})"
-        )  # fmt: skip
+        if base is None or base["neurons"] is None:
+            up_to = "" if base is None else f" with at most {base['searched_up_to']} neurons"
+            text = f"none meets the tolerance{up_to}"
+        else:
+            text = f"{base['neurons']} neurons (max_error {base['max_error']:.4g})"
         rows.append(("uniform knots", text))
     if "saved" in data:
         rows.append(("saved", data["saved"]))

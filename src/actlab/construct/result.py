@@ -46,8 +46,9 @@ class Construction:
 
     ``mse`` is measured on 201 points over ``domain`` (the lesson's grid for its
     target), ``max_error`` on a dense grid of 8193 points plus the knots.
-    ``baseline`` (tolerance mode) describes the evenly spaced knots that meet the
-    same tolerance: ``{"neurons", "max_error"}``.
+    ``baseline`` (tolerance mode) describes the fewest evenly spaced knots that meet
+    the same tolerance: ``{"neurons", "max_error", "searched_up_to"}`` (neurons and
+    max_error are None when no count up to ``searched_up_to`` does).
     """
 
     network: Network

@@ -27,7 +27,11 @@ sigmoid: c·σ(z) = |c|·σ(−z) − |c| for c < 0 (σ(−z) = 1 − σ(z)).
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
+from scipy.linalg import LinAlgWarning, lu_factor, lu_solve
+from scipy.linalg.lapack import dgecon
 
 from .. import activations as act
 from .._validate import check_choice, check_int, check_real
@@ -63,13 +67,17 @@ def _segments(xs: Array, steepness: float) -> tuple[Array, Array]:
 def _interpolating_heights(xs: Array, ys: Array, w: Array, b: Array) -> tuple[Array, float]:
     """Solve Σ_i c_i·σ(w_i x_j + b_i) + c_0 = y_j for every point j."""
     a = np.column_stack([act.sigmoid(np.outer(xs, w) + b), np.ones(xs.size)])
-    cond = np.linalg.cond(a)
-    if not np.isfinite(cond) or cond > _MAX_CONDITION:
+    with warnings.catch_warnings():  # a singular matrix is reported below, in words
+        warnings.simplefilter("ignore", LinAlgWarning)
+        lu, piv = lu_factor(a, check_finite=False)
+    rcond, _ = dgecon(lu, np.linalg.norm(a, 1), norm="1")  # LAPACK's estimate, O(n²)
+    if not rcond * _MAX_CONDITION >= 1.0:
+        cond = f"{1.0 / rcond:.1e}" if rcond > 0 else "inf"
         raise ConfigError(
             f"the sigmoids are too flat to pass through the points (condition number "
-            f"{cond:.1e}); raise the 'steepness' parameter"
+            f"about {cond}); raise the 'steepness' parameter"
         )
-    sol = np.linalg.solve(a, ys)
+    sol = lu_solve((lu, piv), ys, check_finite=False)
     return sol[:-1], float(sol[-1])
 
 

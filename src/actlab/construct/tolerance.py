@@ -79,8 +79,13 @@ def to_tolerance(
         net, k = recipe.build(xs, ys)
     else:
         net, xs, ys, k = _smooth(target, eps, recipe, domain, kinks, x, y)
-    base = _uniform(target, eps, recipe, domain, x, y) if baseline or not recipe.exact else None
-    if not recipe.exact and base is not None and base["neurons"] < sum(net.widths):
+    base = None
+    if baseline or not recipe.exact:
+        # exact recipes are cheap to build at any width; sigmoids need a solve each,
+        # so their search stops at 4 times the adaptive count
+        limit = MAX_WIDTH if recipe.exact else min(MAX_WIDTH, max(64, 4 * sum(net.widths)))
+        base = _uniform(target, eps, recipe, domain, x, y, limit)
+    if not recipe.exact and base["neurons"] is not None and base["neurons"] < sum(net.widths):
         # evenly spaced knots did better: take them (the adaptive search is greedy)
         net, xs, ys, k = base.pop("_found")
     if base is not None:
@@ -147,8 +152,12 @@ def _smooth(target, eps, recipe, domain, kinks, x, y) -> tuple[Network, Array, A
     return net, xs, ys, float(k)
 
 
-def _uniform(target, eps, recipe, domain, x, y) -> dict[str, Any] | None:
-    """Fewest neurons on evenly spaced knots that meet ``eps``: neurons, max_error, the build."""
+def _uniform(target, eps, recipe, domain, x, y, limit: int) -> dict[str, Any]:
+    """Fewest neurons (up to ``limit``) on evenly spaced knots that meet ``eps``.
+
+    ``{"neurons", "max_error", "searched_up_to"}`` (None, None when none does) and the
+    build under ``"_found"``.
+    """
     found: dict[int, tuple[float, Any]] = {}
 
     def meets(n: int, k: float | None) -> bool:
@@ -161,9 +170,10 @@ def _uniform(target, eps, recipe, domain, x, y) -> dict[str, Any] | None:
         return err <= eps
 
     ks: tuple[float | None, ...] = (None,) if recipe.exact else _steepnesses(recipe)
-    counts = [fewest_uniform(lambda n, k=k: meets(n, k), 1, MAX_WIDTH) for k in ks]
+    counts = [fewest_uniform(lambda n, k=k: meets(n, k), 1, limit) for k in ks]
     ok = [n for n in counts if n is not None]
     if not ok:
-        return None
+        return {"neurons": None, "max_error": None, "searched_up_to": limit}
     err, build = found[min(ok)]
-    return {"neurons": int(sum(build[0].widths)), "max_error": err, "_found": build}
+    neurons = int(sum(build[0].widths))
+    return {"neurons": neurons, "max_error": err, "searched_up_to": limit, "_found": build}
