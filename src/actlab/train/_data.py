@@ -33,7 +33,9 @@ def as_data(x: Any, y: Any, *, name: str = "training") -> tuple[np.ndarray, np.n
             f"{ya.shape}"
         )
     if xa.size < 2:
-        raise DataError(f"the {name} data needs at least 2 points, got {xa.size}")
+        raise DataError(
+            f"the {name} data needs at least 2 points, got {xa.size} (n_samples={xa.size})"
+        )
     if not (np.all(np.isfinite(xa)) and np.all(np.isfinite(ya))):
         raise DataError(f"the {name} points contain NaN or infinite values")
     return np.ascontiguousarray(xa), np.ascontiguousarray(ya)

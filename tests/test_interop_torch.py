@@ -1,0 +1,63 @@
+"""actlab ↔ PyTorch: identical outputs both ways, and training that continues in PyTorch."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from actlab import Network, activations, lesson
+from actlab.errors import ConfigError, UnsupportedError
+from actlab.train import fit
+
+torch = pytest.importorskip("torch")
+
+from actlab.interop.torch import from_torch, to_torch  # noqa: E402
+
+X = lesson.GRID.values()
+Y = lesson.target(X)
+
+
+@pytest.mark.parametrize("activation", activations.names())
+@pytest.mark.parametrize("widths", [[3], [4, 2]], ids=["1-3-1", "1-4-2-1"])
+def test_to_torch_gives_identical_outputs(activation: str, widths: list[int]) -> None:
+    net = Network.init(widths, activation=activation, seed=3)
+    model = to_torch(net)
+    with torch.no_grad():
+        out = model(torch.as_tensor(X[:, None]))[:, 0].numpy()
+    np.testing.assert_allclose(out, net(X), rtol=1e-13, atol=1e-13)
+
+
+@pytest.mark.parametrize("activation", activations.names())
+def test_round_trip_keeps_every_weight(activation: str) -> None:
+    net = Network.init([3, 2], activation=activation, seed=1)
+    back = from_torch(to_torch(net))
+    assert back.activations == net.activations
+    for a, b in zip(back.weights + back.biases, net.weights + net.biases, strict=True):
+        np.testing.assert_array_equal(a, b)
+
+
+def test_fitted_network_continues_training_in_torch() -> None:
+    result = fit(Network.init(3, seed=0), X, Y, optimizer="adam", steps=300, tol=0)
+    model = to_torch(result.network)
+    opt = torch.optim.Adam(model.parameters(), lr=0.01)
+    xt, yt = torch.as_tensor(X[:, None]), torch.as_tensor(Y)
+    for _ in range(300):
+        opt.zero_grad()
+        loss = ((model(xt)[:, 0] - yt) ** 2).mean()
+        loss.backward()
+        opt.step()
+    back = from_torch(model)
+    after = lesson.score(back(X), Y)["mse"]
+    assert after < result.mse  # more Adam steps in torch kept lowering the error
+    assert after == pytest.approx(loss.item(), rel=0.05)
+
+
+def test_to_torch_rejects_populations() -> None:
+    with pytest.raises(ConfigError, match="index the population first"):
+        to_torch(Network.init(2, seed=[0, 1]))
+
+
+def test_from_torch_rejects_unknown_layers() -> None:
+    model = torch.nn.Sequential(torch.nn.Linear(1, 2), torch.nn.Dropout(), torch.nn.Linear(2, 1))
+    with pytest.raises(UnsupportedError, match=r"layer 1 \(Dropout\) is not supported"):
+        from_torch(model)
