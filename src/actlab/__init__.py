@@ -37,3 +37,16 @@ __all__ = [
 from . import targets
 
 __all__ += ["targets"]
+
+from . import train  # noqa: E402
+
+__all__ += ["ActlabRegressor", "train"]
+
+
+def __getattr__(name: str) -> object:
+    """``actlab.ActlabRegressor`` on first use, so that scikit-learn stays optional."""
+    if name == "ActlabRegressor":
+        from .interop.sklearn import ActlabRegressor
+
+        return ActlabRegressor
+    raise AttributeError(f"module 'actlab' has no attribute {name!r}")
