@@ -84,12 +84,22 @@ def check_float64(torch: Any, device: str, population: int, steps: int) -> None:
             cuda_fused.triton = saved
         rel = max(
             float(np.max(np.abs(a - b) / np.maximum(np.abs(b), 1e-12)))
-            for a, b in zip(got.network.weights + got.network.biases,
-                            ref.network.weights + ref.network.biases, strict=True)
-        )  # fmt: skip
-        emit(check=engine, dtype="float64", population=population, steps=steps,
-             max_rel_diff=rel, ok=rel <= 1e-8, median_mse=float(np.median(got.mse)),
-             seconds=round(wall, 3))  # fmt: skip
+            for a, b in zip(
+                got.network.weights + got.network.biases,
+                ref.network.weights + ref.network.biases,
+                strict=True,
+            )
+        )
+        emit(
+            check=engine,
+            dtype="float64",
+            population=population,
+            steps=steps,
+            max_rel_diff=rel,
+            ok=rel <= 1e-8,
+            median_mse=float(np.median(got.mse)),
+            seconds=round(wall, 3),
+        )
 
 
 def throughput(torch: Any, device: str, population: int, steps: int) -> None:
@@ -140,9 +150,18 @@ def throughput(torch: Any, device: str, population: int, steps: int) -> None:
     r, runner = rate(block, warps, k, launches)
     loss = runner.loss.float().cpu().numpy()
     quartiles = np.quantile(loss, [0.1, 0.5, 0.9]).tolist()
-    emit(bench="triton-adam-float32", population=population, points=int(x.shape[0]),
-         steps=k * launches, block=block, warps=warps, net_steps_per_s=f"{r:.3e}",
-         target=5e8, ok=r >= 5e8, loss_quartiles=quartiles)  # fmt: skip
+    emit(
+        bench="triton-adam-float32",
+        population=population,
+        points=int(x.shape[0]),
+        steps=k * launches,
+        block=block,
+        warps=warps,
+        net_steps_per_s=f"{r:.3e}",
+        target=5e8,
+        ok=r >= 5e8,
+        loss_quartiles=quartiles,
+    )
     # the same through the public API, transfers and bookkeeping included
     if left() > 40:
         cuda_fused.BLOCK, cuda_fused.WARPS = block, warps
@@ -150,12 +169,26 @@ def throughput(torch: Any, device: str, population: int, steps: int) -> None:
         n_api = max(1, min(steps, 500))
         sync(torch, device)
         t0 = time.perf_counter()
-        res = fit_population(pop, xs, ys, optimizer="adam", steps=n_api, tol=0.0,
-                             backend="torch", device=device, dtype="float32")  # fmt: skip
+        res = fit_population(
+            pop,
+            xs,
+            ys,
+            optimizer="adam",
+            steps=n_api,
+            tol=0.0,
+            backend="torch",
+            device=device,
+            dtype="float32",
+        )
         wall = time.perf_counter() - t0
-        emit(bench="fit_population-float32", population=population, steps=n_api,
-             seconds=round(wall, 2), net_steps_per_s=f"{population * n_api / wall:.3e}",
-             median_mse=float(np.median(res.mse)))  # fmt: skip
+        emit(
+            bench="fit_population-float32",
+            population=population,
+            steps=n_api,
+            seconds=round(wall, 2),
+            net_steps_per_s=f"{population * n_api / wall:.3e}",
+            median_mse=float(np.median(res.mse)),
+        )
 
 
 def eager(torch: Any, device: str, population: int, steps: int) -> None:
@@ -165,8 +198,10 @@ def eager(torch: Any, device: str, population: int, steps: int) -> None:
     g = torch.Generator(device="cpu").manual_seed(0)
     x = torch.as_tensor(lesson.GRID.values(), dtype=torch.float32, device=device)
     y = torch.as_tensor(lesson.target(lesson.GRID.values()), dtype=torch.float32, device=device)
-    params = [(torch.rand(population, 3, generator=g) * 2 - 1).to(device).requires_grad_()
-              for _ in range(2)]  # fmt: skip
+    params = [
+        (torch.rand(population, 3, generator=g) * 2 - 1).to(device).requires_grad_()
+        for _ in range(2)
+    ]
     params.append(((torch.rand(population, 3, generator=g) * 2 - 1) / 3**0.5).to(device))
     params[-1].requires_grad_()
     params.append(((torch.rand(population, generator=g) * 2 - 1) / 3**0.5).to(device))
@@ -188,8 +223,12 @@ def eager(torch: Any, device: str, population: int, steps: int) -> None:
         step()
     sync(torch, device)
     r = population * steps / (time.perf_counter() - t0)
-    emit(bench="torch-eager-autograd-float32", population=population, steps=steps,
-         net_steps_per_s=f"{r:.3e}")  # fmt: skip
+    emit(
+        bench="torch-eager-autograd-float32",
+        population=population,
+        steps=steps,
+        net_steps_per_s=f"{r:.3e}",
+    )
 
 
 def compiled(torch: Any, device: str, population: int, steps: int) -> None:
@@ -210,8 +249,12 @@ def compiled(torch: Any, device: str, population: int, steps: int) -> None:
         r = (a * c[:, None, :]).sum(-1) + d - y
         rr = r[:, :, None] * (2.0 / x.shape[0])
         sd = rr * c[:, None, :] * a * (1 - a)
-        grads = [(sd * x[None, :, None]).sum(1), sd.sum(1), (rr * a).sum(1),
-                 rr[:, :, 0].sum(1, keepdim=True)]  # fmt: skip
+        grads = [
+            (sd * x[None, :, None]).sum(1),
+            sd.sum(1),
+            (rr * a).sum(1),
+            rr[:, :, 0].sum(1, keepdim=True),
+        ]
         for p, mm, vv, gg in zip(theta, m, v, grads, strict=True):
             mm.mul_(0.9).add_(gg, alpha=0.1)
             vv.mul_(0.999).addcmul_(gg, gg, value=0.001)
@@ -230,8 +273,12 @@ def compiled(torch: Any, device: str, population: int, steps: int) -> None:
         fn(theta, m, v, c1s[k], c2s[k])
     sync(torch, device)
     r = population * steps / (time.perf_counter() - t0)
-    emit(bench="torch-compile-float32", population=population, steps=steps,
-         net_steps_per_s=f"{r:.3e}")  # fmt: skip
+    emit(
+        bench="torch-compile-float32",
+        population=population,
+        steps=steps,
+        net_steps_per_s=f"{r:.3e}",
+    )
 
 
 def main() -> int:

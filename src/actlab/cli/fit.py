@@ -104,7 +104,7 @@ class _Bar:
     show_default=True,
     help="Levenberg–Marquardt, L-BFGS, Adam or SGD with momentum.",
 )
-@click.option("--restarts", type=int, help="Starts to keep the best of (default 6 for lm/lbfgs).")
+@click.option("--restarts", type=int, help="Starts to keep the best of (default 4 for lm/lbfgs).")
 @click.option(
     "--steps", type=int, help="Iteration cap (default 200 lm, 1000 lbfgs, 2000 adam/sgd)."
 )

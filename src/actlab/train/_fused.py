@@ -49,30 +49,31 @@ def _drive(
     """Run ``call(chunk)`` → (hist (P, chunk), done flags) until every member is done."""
     start = time.perf_counter()
     stride = stride_for(population, steps)
-    rec_step, rec_loss, rec_time = [], [], []
+    losses, times, steps_at = [], [], []
     done_at = 0
     for chunk in _chunks(steps, population, callback):
         t0 = time.perf_counter() - start
         hist, done = call(chunk)
         t1 = time.perf_counter() - start
-        keep = [j for j in range(chunk) if (done_at + j) % stride == 0]
-        rec_step += [done_at + j for j in keep]
-        rec_loss += [hist[:, j] for j in keep]
-        rec_time += [t0 + (t1 - t0) * (j + 1) / chunk for j in keep]
+        first = (-done_at) % stride  # first kept column of this chunk
+        cols = np.arange(first, chunk, stride)
+        losses.append(hist[:, cols].T)
+        steps_at.append(done_at + cols)
+        times.append(t0 + (t1 - t0) * (cols + 1) / chunk)
         done_at += chunk
         if callback is not None:
-            best = np.nanmin(hist[:, -1]) if np.isfinite(hist[:, -1]).any() else np.nan
-            callback(Progress(done_at, steps, float(best), t1))
+            last = hist[:, -1]
+            best = float(np.nanmin(last)) if np.isfinite(last).any() else float("nan")
+            callback(Progress(done_at, steps, best, t1))
         if done.all():
             break
-    loss = np.asarray(rec_loss, dtype=np.float64)
+    loss = np.concatenate(losses).astype(np.float64)
+    step = np.concatenate(steps_at).astype(np.int64)
+    when = np.concatenate(times)
     # trim trailing rows where no member ran
-    ran = np.isfinite(loss).any(axis=1) if loss.size else np.zeros(0, dtype=bool)
+    ran = np.isfinite(loss).any(axis=1)
     last = int(np.nonzero(ran)[0][-1]) + 1 if ran.any() else 0
-    history = History(
-        np.asarray(rec_step[:last], dtype=np.int64), loss[:last], np.asarray(rec_time[:last])
-    )
-    return history, np.asarray(rec_step, dtype=np.int64)
+    return History(step[:last], loss[:last], when[:last]), step
 
 
 def fused_lm(

@@ -29,7 +29,7 @@ from .result import ConvergenceWarning, FitResult, Progress
 
 __all__ = ["DEFAULT_RESTARTS", "fit", "fit_population"]
 
-DEFAULT_RESTARTS = {"lm": 6, "lbfgs": 6, "adam": 1, "sgd": 1}
+DEFAULT_RESTARTS = {"lm": 4, "lbfgs": 4, "adam": 1, "sgd": 1}
 WINDOW = {"lm": 10, "lbfgs": 10, "adam": 50, "sgd": 50}  # steps a stall must last
 
 
@@ -117,7 +117,7 @@ def fit(
         lr: learning rate of adam (default 0.01) and sgd (0.01).
         l2: penalty λ·Σw² on the weights (not the biases).
         batch_size: mini-batch size for adam and sgd (default: every point).
-        restarts: starts in all, the network's own first (default 6 for lm and lbfgs,
+        restarts: starts in all, the network's own first (default 4 for lm and lbfgs,
             1 for adam and sgd); the others are data-driven (``init_restarts="data"``)
             or seeded random draws (``"random"``). All run as one population.
         seed: seeds the restarts, the validation split and the mini-batches.
@@ -125,9 +125,9 @@ def fit(
             start is then chosen by validation error.
         early_stopping: stop each start once its validation error has not improved for
             ``patience`` steps and keep its best weights (holds out 10% if no validation).
-        tol: a start is done when its loss fell by less than ``tol``·var(y) over 10
-            steps; 0 runs every step. Stopping at ``steps`` instead warns with
-            :class:`ConvergenceWarning`.
+        tol: a start is done when its best loss fell by less than ``tol``·var(y) over
+            the last 10 steps (50 for adam and sgd); 0 runs every step. Stopping at
+            ``steps`` instead warns with :class:`ConvergenceWarning`.
         callback: called with a :class:`Progress` after every step (or chunk of steps).
         backend, device, dtype: ``numpy`` or ``torch``; ``cpu`` or ``cuda``; float64/32.
 

@@ -20,7 +20,7 @@ from .. import activations as act
 from ..network import Network
 from ._params import Layout
 
-__all__ = ["data_start", "solve_output", "starts"]
+__all__ = ["data_starts", "solve_output", "starts"]
 
 # pre-activation span over which each activation does its bending
 _BEND = {"sigmoid": 8.0, "tanh": 4.0, "hard_sigmoid": 6.0, "hard_tanh": 2.0, "softplus": 4.0}
@@ -44,10 +44,10 @@ def solve_output(layout: Layout, theta: np.ndarray, x: np.ndarray, y: np.ndarray
     return theta
 
 
-def data_start(
-    layout: Layout, x: np.ndarray, y: np.ndarray, rng: np.random.Generator | None
+def data_starts(
+    layout: Layout, x: np.ndarray, y: np.ndarray, count: int, rng: np.random.Generator
 ) -> np.ndarray:
-    """One data-driven hidden layer (deterministic when ``rng`` is None): (1, p), output unset."""
+    """``count`` data-driven hidden layers (count, p), output unset; the first deterministic."""
     w = layout.width
     order = np.argsort(x, kind="stable")
     xs, ys = x[order], y[order]
@@ -55,23 +55,22 @@ def data_start(
     span = max(hi - lo, 1e-12)
     dy = np.diff(ys)
     tv = np.concatenate([[0.0], np.cumsum(np.abs(dy))])
-    q = (np.arange(w) + 0.5) / w
-    if rng is not None:
-        q = np.sort(np.clip(q + rng.uniform(-0.5, 0.5, w) / w, 0.0, 1.0))
+    q = np.tile((np.arange(w) + 0.5) / w, (count, 1))
+    jitter = np.ones((count, w))
+    if count > 1:
+        q[1:] = np.sort(np.clip(q[1:] + rng.uniform(-0.5, 0.5, (count - 1, w)) / w, 0, 1), axis=1)
+        jitter[1:] = np.exp(rng.uniform(np.log(0.5), np.log(2.0), (count - 1, w)))
     if tv[-1] > 0:
         centres = np.interp(q * tv[-1], tv, xs)
-        idx = np.clip(np.searchsorted(tv, q * tv[-1]), 1, max(len(xs) - 1, 1))
-        slope = np.sign(dy[idx - 1]) if dy.size else np.ones(w)
+        idx = np.clip(np.searchsorted(tv, q * tv[-1]), 1, len(xs) - 1)
+        slope = np.sign(dy[idx - 1])
     else:
-        centres, slope = lo + q * span, np.ones(w)
+        centres, slope = lo + q * span, np.ones((count, w))
     slope[slope == 0] = 1.0
-    steep = _BEND.get(layout.activations[0], 2.0) * w / span
-    if rng is not None:
-        steep = steep * np.exp(rng.uniform(np.log(0.5), np.log(2.0), w))
-    wgt = slope * steep
-    theta = np.zeros((1, layout.size))
-    theta[0, :w] = wgt
-    theta[0, w : 2 * w] = -wgt * centres
+    wgt = slope * _BEND.get(layout.activations[0], 2.0) * w / span * jitter
+    theta = np.zeros((count, layout.size))
+    theta[:, :w] = wgt
+    theta[:, w : 2 * w] = -wgt * centres
     return theta
 
 
@@ -84,14 +83,11 @@ def starts(
     if count <= 1:
         return first
     rng = np.random.default_rng(seed)
-    rows = []
     if data and layout.is_shallow:
-        rows.append(data_start(layout, x, y, None))
-        while len(rows) < count - 1:
-            rows.append(data_start(layout, x, y, rng))
+        hidden = data_starts(layout, x, y, count - 1, rng)
     else:
         seeds = rng.integers(0, 2**63 - 1, count - 1)
         draws = Network.init(network.widths, activation=network.activations, seed=list(seeds))
-        rows.append(layout.pack(draws))
-    extra = solve_output(layout, np.concatenate(rows)[: count - 1], x, y)
+        hidden = layout.pack(draws)
+    extra = solve_output(layout, hidden, x, y)
     return np.concatenate([first, extra])

@@ -1,7 +1,9 @@
 """Levenberg–Marquardt as one numba kernel for one-hidden-layer networks.
 
-The same algorithm as :mod:`actlab.train.optimizers.lm`, member by member, with
-no temporaries beyond one Jacobian (N × p) per member.
+The same algorithm as :mod:`actlab.train.optimizers.lm`, member by member: the
+Jacobian is built a parameter row at a time (contiguous, vectorised, sigmoid
+and tanh through the vectorised exponential of ``_fastexp``), JᵀJ and Jᵀr come
+from BLAS, and the damped system is solved by a hand-written Cholesky.
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ import numpy as np
 from numba import njit
 
 from ._act import FASTMATH, act, finite
-from ._common import penalty, sse
+from ._common import penalty
+from ._fastexp import sigmoid64
 
 __all__ = ["levenberg_marquardt"]
 
@@ -47,13 +50,57 @@ def _cholesky_solve(a, g, mu, diag, chol, d):  # type: ignore[no-untyped-def]
     return True
 
 
+@njit(cache=True, fastmath=FASTMATH)
+def _layer(x, th, code, w, acts, slopes, bits, scale):  # type: ignore[no-untyped-def]
+    """acts[i, n] = φ(w_i x_n + b_i) and slopes[i, n] = φ'(…), row by row.
+
+    Sigmoid and tanh (2σ(2z) − 1) use the vectorised sigmoid; the rest call ``act``.
+    """
+    for i in range(w):
+        a_row, d_row = acts[i], slopes[i]
+        if code == 1:
+            sigmoid64(th[i], th[w + i], x, a_row, bits, scale)
+            for n in range(x.size):
+                d_row[n] = a_row[n] * (1.0 - a_row[n])
+        elif code == 2:
+            sigmoid64(2.0 * th[i], 2.0 * th[w + i], x, a_row, bits, scale)
+            for n in range(x.size):
+                a = 2.0 * a_row[n] - 1.0
+                a_row[n] = a
+                d_row[n] = 1.0 - a * a
+        else:
+            for n in range(x.size):
+                a_row[n], d_row[n] = act(code, th[i] * x[n] + th[w + i])
+
+
+@njit(cache=True, fastmath=FASTMATH)
+def _residual(t, th, w, acts, r):  # type: ignore[no-untyped-def]
+    """r ← Σ c_i·acts_i + c0 − t; returns Σ r²."""
+    for n in range(t.size):
+        r[n] = th[3 * w] - t[n]
+    for i in range(w):
+        c, a_row = th[2 * w + i], acts[i]
+        for n in range(t.size):
+            r[n] += c * a_row[n]
+    s = 0.0
+    for n in range(t.size):
+        s += r[n] * r[n]
+    return s
+
+
 @njit(cache=True)
 def _lm_member(x, t, th, code, w, l2, steps, tol, state, hist):  # type: ignore[no-untyped-def]
     """Up to ``steps`` Levenberg–Marquardt iterations of one member (see the caller)."""
     n_pts, p = x.size, 3 * w + 1
     window = state.size - 5
-    jac = np.empty((n_pts, p))
+    jt = np.empty((p, n_pts))  # Jacobian, one row per parameter
+    acts = np.empty((w, n_pts))
+    slopes = np.empty((w, n_pts))
+    bits = np.empty(n_pts, dtype=np.int64)
+    scale = bits.view(np.float64)
     r = np.empty(n_pts)
+    a_mat = np.empty((p, p))
+    gr = np.empty(p)
     g = np.empty(p)
     diag = np.empty(p)
     chol = np.empty((p, p))
@@ -62,27 +109,28 @@ def _lm_member(x, t, th, code, w, l2, steps, tol, state, hist):  # type: ignore[
     mu, nu, f = state[0], state[1], state[2]
     for it in range(steps):
         k = int(state[4])  # iterations run so far, over every call
+        _layer(x, th, code, w, acts, slopes, bits, scale)
+        sse0 = _residual(t, th, w, acts, r)
         if k == 0:
-            f = sse(x, t, th, code, w) / n_pts + l2 * penalty(th, w)
+            f = sse0 / n_pts + l2 * penalty(th, w)
         hist[it] = f
         state[5 + k % window] = f
-        # Jacobian of the outputs, one row per point: [c·φ'·x, c·φ', φ, 1]
-        for n in range(n_pts):
-            r[n] = th[3 * w] - t[n]
-            jac[n, 3 * w] = 1.0
+        # Jacobian rows: ∂y/∂w_i = c_i·φ'_i·x, ∂y/∂b_i = c_i·φ'_i, ∂y/∂c_i = φ_i, ∂y/∂c0 = 1
         for i in range(w):
-            wi, bi, ci = th[i], th[w + i], th[2 * w + i]
+            c = th[2 * w + i]
             for n in range(n_pts):
-                a, da = act(code, wi * x[n] + bi)
-                r[n] += ci * a
-                jac[n, i] = ci * da * x[n]
-                jac[n, w + i] = ci * da
-                jac[n, 2 * w + i] = a
-        a_mat = np.dot(jac.T, jac) / n_pts
-        gr = np.dot(jac.T, r) / n_pts
+                cd = c * slopes[i, n]
+                jt[i, n] = cd * x[n]
+                jt[w + i, n] = cd
+                jt[2 * w + i, n] = acts[i, n]
+        jt[3 * w, :] = 1.0
+        np.dot(jt, jt.T, a_mat)
+        np.dot(jt, r, gr)
         gmax, dmax = 0.0, 0.0
         for j in range(p):
-            g[j] = gr[j]
+            for m in range(p):
+                a_mat[j, m] /= n_pts
+            g[j] = gr[j] / n_pts
             if l2 > 0.0 and (j < w or (j >= 2 * w and j < 3 * w)):
                 a_mat[j, j] += l2
                 g[j] += l2 * th[j]
@@ -102,7 +150,8 @@ def _lm_member(x, t, th, code, w, l2, steps, tol, state, hist):  # type: ignore[
                 continue
             for j in range(p):
                 trial[j] = th[j] + d[j]
-            f_new = sse(x, t, trial, code, w) / n_pts + l2 * penalty(trial, w)
+            _layer(x, trial, code, w, acts, slopes, bits, scale)
+            f_new = _residual(t, trial, w, acts, r) / n_pts + l2 * penalty(trial, w)
             predicted = 0.0
             for j in range(p):
                 predicted += d[j] * (mu * diag[j] * d[j] - g[j])
