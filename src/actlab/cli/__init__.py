@@ -35,4 +35,4 @@ def main() -> None:
 
 
 # Each command lives in its own module and registers itself on ``main``.
-from . import collapse, construct, demo, fit, serve, show, targets  # noqa: E402,F401
+from . import collapse, construct, demo, experiment, fit, serve, show, sweep, targets  # noqa: E402,F401

@@ -1,25 +1,68 @@
-"""``actlab demo``: the main job."""
+"""``actlab demo``: the main job — the lesson's whole story as one HTML report."""
 
 from __future__ import annotations
+
+import sys
+import warnings
+import webbrowser
+from pathlib import Path
 
 import click
 
 from . import main
-from ._output import emit_table
-from .show import seed_summary
 
 
 @main.command()
-def demo() -> None:
-    """Run the lesson's story end to end (for now: its hand-built example)."""
-    data = seed_summary()
-    click.echo("The lesson's hand-built network (a constant plus a sum of sigmoids):")
-    click.echo(f"  {data['formula']}")
-    g = data["grid"]
-    emit_table(
-        [
-            ("  grid", f"{g['points']} points over [{g['start']:g}, {g['stop']:g}]"),
-            ("  mse", f"{data['mse']:.6f}"),
-            ("  max_error", f"{data['max_error']:.5f}"),
-        ]
+@click.option(
+    "--lang",
+    type=click.Choice(["zh", "en"]),
+    default=None,
+    help="Report language (default: follows the locale).",
+)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False),
+    default="actlab-report",
+    show_default=True,
+    help="Folder for report.html, figures/ and tables/.",
+)
+@click.option("--seed", type=click.IntRange(0, 2**63 - 1), default=0, show_default=True)
+@click.option("--open", "open_browser", is_flag=True, help="Open the report in a browser.")
+def demo(lang: str | None, out: str, seed: int, open_browser: bool) -> None:
+    """Run the lesson's story end to end and write a self-contained HTML report.
+
+    Every number and figure is computed in this run: the target, the linear
+    network's collapse to a line, the two-sigmoid network, the redundant-neuron
+    experiment, marked points, tanh, relu, square, width and depth.
+    """
+    from tqdm import tqdm
+
+    from ..figures import FontWarning
+    from ..report import SECTIONS, build_report, default_lang
+
+    lang = lang or default_lang()
+    bar = tqdm(
+        total=len(SECTIONS) + 1,
+        unit="step",
+        desc="actlab demo",
+        leave=False,
+        file=sys.stderr,
     )
+
+    def progress(key: str) -> None:
+        bar.set_postfix_str(key)
+        bar.update(1)
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", FontWarning)
+        try:
+            path = build_report(Path(out), lang=lang, seed=seed, progress=progress)
+        finally:
+            bar.close()
+    for w in caught:
+        if issubclass(w.category, FontWarning):
+            click.echo(f"Warning: {w.message}", err=True)
+            break
+    click.echo(str(path.resolve()))
+    if open_browser:
+        webbrowser.open(path.resolve().as_uri())

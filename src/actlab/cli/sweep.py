@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -50,7 +51,7 @@ def sweep(
         unit="cell",
         disable=as_json,
         leave=False,
-        file=click.get_text_stream("stderr"),
+        file=sys.stderr,
     )
 
     def progress(cell, n_done: int, n_total: int) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Sequence
 from typing import Any
 
@@ -40,14 +41,20 @@ def train_population(
     steps: int | None = None,
     start: Network | None = None,
 ) -> Network:
-    """Train one network per seed (as one population) and return the fitted population."""
-    from ..train import fit_population
+    """Train one network per seed (as one population) and return the fitted population.
+
+    Runs that reach the step cap are kept as they are (an experiment measures
+    where training ends), so the cap's warning is not raised here.
+    """
+    from ..train import ConvergenceWarning, fit_population
 
     net = start if start is not None else Network.init(width, depth, activation, seed=list(seeds))
     kwargs: dict[str, Any] = {"optimizer": optimizer}
     if steps is not None:
         kwargs["steps"] = steps
-    return fit_population(net, x, y, **kwargs).network
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ConvergenceWarning)
+        return fit_population(net, x, y, **kwargs).network
 
 
 def best_of(

@@ -29,16 +29,18 @@ def _row(label: str, net: Network, x: np.ndarray, y: np.ndarray) -> dict:
 @experiment("handbuilt")
 def handbuilt(*, size: str = "full", seed: int = 0) -> Result:
     """Score the lesson's hand-picked network against the best two-sigmoid networks."""
-    from ..construct import best_two_sigmoid
+    from ..construct import lesson_case
 
     check_size(size)
     x, y = lesson_data()
     n_seeds = 10 if size == "small" else 100
     seeds = [seed * 15485863 + i for i in range(n_seeds)]
     trained, _ = best_of(2, 1, "sigmoid", seeds, x, y, optimizer="lm")
+    cases = {c.name: c.network for c in lesson_case()}
     rows = [
         _row("lesson", lesson.handbuilt_network(), x, y),
-        _row("construction", best_two_sigmoid().network, x, y),
+        _row("construction", cases["constructed"], x, y),
+        _row("best construction", cases["best"], x, y),
         _row("trained", trained, x, y),
     ]
     floor = best_line(x, y).mse
@@ -49,14 +51,14 @@ def handbuilt(*, size: str = "full", seed: int = 0) -> Result:
             f"The lesson's two sigmoids fit: MSE {lesson_mse:.4f} (largest error "
             f"{rows[0]['max_error']:.3f}), {floor / lesson_mse:.0f}× below the best line's "
             f"{floor:.4f}. They are not the best two sigmoids: the best construction reaches "
-            f"{rows[1]['mse']:.4f} and training {rows[2]['mse']:.6f}, "
+            f"{rows[2]['mse']:.6f} and training {rows[3]['mse']:.6f}, "
             f"{lesson_mse / best:.1f}× lower than the lesson's."
         ),
         "zh": (
             f"课程里的两个 sigmoid 确实拟合了目标：MSE {lesson_mse:.4f}（最大误差 "
             f"{rows[0]['max_error']:.3f}），比最佳直线的 {floor:.4f} 低 {floor / lesson_mse:.0f} 倍。"
-            f"但它们不是最好的两个 sigmoid：最好的构造达到 {rows[1]['mse']:.4f}，训练达到 "
-            f"{rows[2]['mse']:.6f}，是课程的 1/{lesson_mse / best:.1f}。"
+            f"但它们不是最好的两个 sigmoid：最好的构造达到 {rows[2]['mse']:.6f}，训练达到 "
+            f"{rows[3]['mse']:.6f}，是课程的 1/{lesson_mse / best:.1f}。"
         ),
     }
     if not holds:

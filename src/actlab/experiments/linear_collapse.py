@@ -21,8 +21,8 @@ def linear_collapse(*, size: str = "full", seed: int = 0) -> Result:
     x, y = lesson_data()
     floor = best_line(x, y)
     depths = [1, 2, 3] if size == "small" else [1, 2, 3, 4, 6]
-    widths = [1, 3, 8] if size == "small" else [1, 3, 8, 16]
-    n_seeds = 3 if size == "small" else 10
+    widths = [1, 3, 8]
+    n_seeds = 3 if size == "small" else 5
     seeds = [seed * 1000 + i for i in range(n_seeds)]
     rows = []
     for depth in depths:

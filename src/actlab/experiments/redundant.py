@@ -46,6 +46,10 @@ def redundant_neuron(*, size: str = "full", seed: int = 0) -> Result:
     best2, best3 = float(mse2.min()), float(mse3.min())
     target_range = float(y.max() - y.min())
     rel = np.sort(contribution_sizes(pop3, x) / target_range, axis=-1)  # (n, 3) ascending
+    negligible = rel[:, 0] < NEGLIGIBLE
+    at_opt = mse3 <= best3 * 1.01
+    like2 = ~at_opt & (np.abs(mse3 - best2) <= 0.01 * best2)
+    outcome = np.where(at_opt, "optimum", np.where(like2, "two-neuron fit", "other minimum"))
     rows = []
     pruned = np.empty(n)
     for p in range(n):
@@ -54,22 +58,24 @@ def redundant_neuron(*, size: str = "full", seed: int = 0) -> Result:
             {
                 "seed": seeds3[p],
                 "mse": float(mse3[p]),
+                "outcome": str(outcome[p]),
                 "weakest": float(rel[p, 0]),
                 "middle": float(rel[p, 1]),
                 "strongest": float(rel[p, 2]),
                 "pruned_mse": float(pruned[p]),
             }
         )
-    negligible = rel[:, 0] < NEGLIGIBLE
-    at_opt = mse3 <= best3 * 1.01
     frac_neg = float(negligible.mean())
+    frac_opt = float(at_opt.mean())
     frac_neg_opt = float(negligible[at_opt].mean()) if at_opt.any() else float("nan")
+    weakest_opt = float(rel[at_opt, 0].min()) if at_opt.any() else float("nan")
+    stuck_mse = float(np.median(mse3[negligible])) if negligible.any() else float("nan")
     gain = 1.0 - best3 / best2
     cost = float(np.median(pruned[at_opt] / mse3[at_opt])) if at_opt.any() else float("nan")
     holds: bool | None
-    if frac_neg >= 0.5 and gain < 0.05:
+    if frac_neg_opt >= 0.5 and gain < 0.05:
         holds = True
-    elif frac_neg < 0.1 and gain > 0.05:
+    elif frac_neg_opt < 0.1 and gain > 0.05:
         holds = False
     else:
         holds = None
@@ -77,35 +83,47 @@ def redundant_neuron(*, size: str = "full", seed: int = 0) -> Result:
     lead_zh = {True: "说法成立", False: "说法不成立", None: "说法只对一半"}
     text = {
         "en": (
-            f"{lead[holds]}: in {frac_neg:.1%} of {n} trained width-3 networks a neuron is "
-            f"negligible (< {NEGLIGIBLE:.0%} of the target's range); the width-3 optimum "
-            f"(MSE {best3:.6f}) is {gain:.0%} below the width-2 optimum ({best2:.6f}), so the "
-            f"third neuron is used, and pruning the weakest neuron of an optimal network "
-            f"multiplies its MSE by {cost:.1f} (median)."
+            f"{lead[holds]}. The best width-3 network (MSE {best3:.6f}) is {gain:.0%} better than "
+            f"the best width-2 one ({best2:.6f}), and in every run that reached it "
+            f"({frac_opt:.1%} of {n}) all three neurons matter: the weakest still moves the "
+            f"output by {weakest_opt:.0%} of the target's range or more, and pruning it multiplies "
+            f"the MSE by {cost:.0f} (median). A neuron that looks 'learned to 0' (under "
+            f"{NEGLIGIBLE:.0%}) appears only in runs stuck away from the optimum — {frac_neg:.1%} "
+            f"of all runs, median MSE {stuck_mse:.4f}."
         ),
         "zh": (
-            f"{lead_zh[holds]}：{n} 个训练好的 3 神经元网络中，{frac_neg:.1%} 有一个可忽略的神经元"
-            f"（贡献小于目标值域的 {NEGLIGIBLE:.0%}）；3 个神经元的最优 MSE（{best3:.6f}）比 2 个的"
-            f"（{best2:.6f}）低 {gain:.0%}，第三个神经元被用上了；剪掉最优网络里最弱的神经元，"
-            f"MSE 变为原来的 {cost:.1f} 倍（中位数）。"
+            f"{lead_zh[holds]}。最好的 3 神经元网络（MSE {best3:.6f}）比最好的 2 神经元网络"
+            f"（{best2:.6f}）好 {gain:.0%}；在所有达到它的训练中（{n} 次中的 {frac_opt:.1%}），"
+            f"三个神经元都有用：最弱的一个仍能把输出移动目标值域的 {weakest_opt:.0%} 以上，剪掉它"
+            f"会让 MSE 变为 {cost:.0f} 倍（中位数）。看起来“学成 0”的神经元（贡献低于 "
+            f"{NEGLIGIBLE:.0%}）只出现在没有到达最优解、卡在别处的训练里——占全部的 {frac_neg:.1%}，"
+            f"它们的 MSE 中位数为 {stuck_mse:.4f}。"
         ),
     }
     return Result(
         name="redundant-neuron",
         claim=CLAIM,
         params={"size": size, "seed": seed, "networks": n, "threshold": NEGLIGIBLE},
-        columns=["seed", "mse", "weakest", "middle", "strongest", "pruned_mse"],
+        columns=["seed", "mse", "outcome", "weakest", "middle", "strongest", "pruned_mse"],
         rows=rows,
         verdict=Verdict(holds, text),
         findings={
             "networks": n,
             "fraction_negligible": frac_neg,
             "fraction_negligible_at_optimum": frac_neg_opt,
-            "fraction_at_optimum": float(at_opt.mean()),
+            "fraction_at_optimum": frac_opt,
+            "fraction_two_neuron_fit": float(like2.mean()),
+            "weakest_at_optimum": weakest_opt,
+            "median_mse_with_negligible_neuron": stuck_mse,
             "width2_optimum_mse": best2,
             "width3_optimum_mse": best3,
             "improvement": gain,
             "median_pruning_cost": cost,
         },
-        figure={"weakest": rel[:, 0], "threshold": NEGLIGIBLE, "best": pop3[int(np.argmin(mse3))]},
+        figure={
+            # values far below the threshold are drawn at 1e-6: their exact size says nothing
+            "weakest": np.maximum(rel[:, 0], 1e-6),
+            "threshold": NEGLIGIBLE,
+            "best": pop3[int(np.argmin(mse3))],
+        },
     )

@@ -8,6 +8,7 @@ often the sweep was interrupted.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -41,14 +42,20 @@ def cell_data(cell: Cell) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 
 def run_cell(cell: Cell) -> list[dict[str, Any]]:
     """Train every seed of a cell as one population; one row per seed."""
-    from ..train import fit_population
+    from ..train import ConvergenceWarning, fit_population
 
     x, y, clean = cell_data(cell)
     start = Network.init(cell.width, cell.depth, cell.activation, seed=list(cell.seeds))
     kwargs: dict[str, Any] = {"optimizer": cell.optimizer}
     if cell.steps is not None:
         kwargs["steps"] = cell.steps
-    fitted = fit_population(start, x, y, **kwargs).network
+    with warnings.catch_warnings():
+        # a run stopped by the step cap is recorded in its row ("converged"), not warned about
+        warnings.simplefilter("ignore", ConvergenceWarning)
+        result = fit_population(start, x, y, **kwargs)
+    fitted = result.network
+    converged = np.asarray(result.converged, dtype=bool)
+    steps = np.asarray(result.steps)
     err = fitted(x) - clean
     mse = np.mean(err**2, axis=-1)
     max_error = np.max(np.abs(err), axis=-1)
@@ -62,6 +69,8 @@ def run_cell(cell: Cell) -> list[dict[str, Any]]:
             "optimizer": cell.optimizer,
             "seed": seed,
             "parameters": start.n_parameters,
+            "steps": int(steps[p]),
+            "converged": bool(converged[p]),
             "mse": float(mse[p]),
             "max_error": float(max_error[p]),
         }

@@ -31,10 +31,13 @@ COLUMNS = (
     "optimizer",
     "seed",
     "parameters",
+    "steps",
+    "converged",
     "mse",
     "max_error",
 )
-_INTS = {"cell", "width", "depth", "seed", "parameters"}
+_INTS = {"cell", "width", "depth", "seed", "parameters", "steps"}
+_BOOLS = {"converged"}
 _FLOATS = {"mse", "max_error"}
 
 
@@ -42,7 +45,16 @@ def _parse(row: dict[str, str]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key in COLUMNS:
         value = row[key]
-        out[key] = int(value) if key in _INTS else float(value) if key in _FLOATS else value
+        if key in _INTS:
+            out[key] = int(value)
+        elif key in _FLOATS:
+            out[key] = float(value)
+        elif key in _BOOLS:
+            if value not in ("True", "False"):
+                raise ValueError(f"bad boolean {value!r}")
+            out[key] = value == "True"
+        else:
+            out[key] = value
     return out
 
 

@@ -65,17 +65,17 @@ def width_sweep(*, size: str = "full", seed: int = 0) -> Result:
     flat = [slopes[f"{t}/{m}"] for t in targets for m in ("identity", "square")]
     falling = [slopes[f"{t}/{m}"] for t in targets for m in ("sigmoid", "tanh", "relu")]
     holds = bool(max(abs(s) for s in flat) < 0.2 and max(falling) < -0.5)
-    mean_nl = float(np.mean(falling))
+    mean_nl = float(np.median(falling))
     text = {
         "en": (
             f"Identity and square networks stay flat (log-log slopes between {min(flat):.2f} and "
             f"{max(flat):.2f}: a line and a parabola, whatever the width), while sigmoid, tanh and "
-            f"relu errors fall with width (mean slope {mean_nl:.2f}, worst {max(falling):.2f})."
+            f"relu errors fall with width (median slope {mean_nl:.2f}, shallowest {max(falling):.2f})."
         ),
         "zh": (
             f"恒等和平方激活的网络误差不随宽度下降（双对数斜率在 {min(flat):.2f} 到 {max(flat):.2f}"
             f" 之间：再宽也只是直线和抛物线）；sigmoid、tanh、relu 的误差随宽度下降"
-            f"（平均斜率 {mean_nl:.2f}，最差 {max(falling):.2f}）。"
+            f"（斜率中位数 {mean_nl:.2f}，最平缓 {max(falling):.2f}）。"
         ),
     }
     return Result(

@@ -25,7 +25,7 @@ h1 { font-size: 2rem; margin: 0 0 .25rem; }
 h2 { margin-top: 2.75rem; border-bottom: 2px solid var(--panel); padding-bottom: .3rem; }
 .subtitle { color: var(--muted); margin-top: 0; }
 nav { background: var(--panel); border-radius: 10px; padding: .75rem 1.25rem; }
-nav ol { margin: .25rem 0; padding-left: 1.25rem; columns: 2; }
+nav ul { margin: .25rem 0; padding-left: 0; list-style: none; columns: 2; }
 nav a { color: var(--accent); text-decoration: none; }
 .formula { background: var(--panel); border-left: 4px solid var(--accent); padding: .6rem 1rem;
            font-family: "DejaVu Sans Mono", ui-monospace, monospace; white-space: pre-wrap;
@@ -145,6 +145,6 @@ class Renderer:
             f"<title>{html.escape(self.t('title'))}</title><style>{CSS}</style></head><body><main>"
             f"<h1>{html.escape(self.t('title'))}</h1>"
             f'<p class="subtitle">{html.escape(self.t("subtitle", seed=seed))}</p>'
-            f"<nav><strong>{self.t('toc')}</strong><ol>{toc}</ol></nav>{body}"
+            f"<nav><strong>{self.t('toc')}</strong><ul>{toc}</ul></nav>{body}"
             f"<footer>{html.escape(footer)}</footer></main></body></html>\n"
         )

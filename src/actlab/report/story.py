@@ -7,6 +7,7 @@ order. Nothing here knows HTML (see :mod:`actlab.report.html`).
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -101,8 +102,9 @@ def _section_target(ctx: Context) -> Section:
     s.p(ctx.t("target.p1", kinks=", ".join(f"{k:g}" for k in lesson.KINKS)))
     g = lesson.GRID
     s.p(ctx.t("target.p2", points=g.points, start=g.start, stop=g.stop))
-    pts = [(k, float(lesson.target(k))) for k in lesson.KINKS]
-    fig = figures.target_figure(lesson.target, (g.start, g.stop), points=pts, lang=ctx.lang)
+    fig = figures.target_figure(
+        lesson.target, (g.start, g.stop), points=list(lesson.KINKS), lang=ctx.lang
+    )
     s.figure("target", ctx.t("fig.target"), fig)
     return s
 
@@ -146,7 +148,7 @@ def _section_nonlinearity(ctx: Context) -> Section:
     s.p(ctx.t("nonlin.p1"))
     net = lesson.handbuilt_network()
     fig = figures.decomposition_figure(
-        net, lesson.target, (lesson.GRID.start, lesson.GRID.stop), lang=ctx.lang
+        net, lesson.target, (lesson.GRID.start, lesson.GRID.stop), names=("h", "p"), lang=ctx.lang
     )
     s.figure("decomposition", ctx.t("fig.decomposition"), fig)
     s.p(ctx.t("nonlin.p2"))
@@ -160,26 +162,45 @@ def _section_handbuilt(ctx: Context) -> Section:
     s.p(ctx.t("hand.p1", points=lesson.GRID.points, **sc))
     s.figure("diagram", ctx.t("fig.diagram"), figures.network_diagram(net, lang=ctx.lang))
     s.result(ctx.experiment("handbuilt"))
-    s.p(ctx.t("hand.p2"))
-    path = _training_animation(ctx)
+    path, info = _training_animation(ctx)
+    s.p(ctx.t("hand.p2", **info))
     s.figure("animation", ctx.t("fig.animation"), path=path)
     return s
 
 
-def _training_animation(ctx: Context) -> Path:
-    from ..train import fit
+def _training_animation(ctx: Context) -> tuple[Path, dict[str, Any]]:
+    """Adam training a width-2 sigmoid network, drawn every 100 steps.
 
-    frames: list[tuple[int, np.ndarray, float]] = []
+    Several seeded starts are tried first as one population; the animation
+    shows the first that reaches the optimum, and the count of starts that got
+    stuck is reported with it.
+    """
+    from ..train import ConvergenceWarning, fit, fit_population
+
     x, y = ctx.x, ctx.y
-
-    def record(step: int, network: Network, loss: float) -> None:
-        frames.append((step, network(x), float(loss)))
-
-    start = Network.init(2, 1, "sigmoid", seed=ctx.seed)
-    fit(start, x, y, optimizer="adam", steps=1500, lr=0.05, seed=ctx.seed, callback=record)
+    seeds = [ctx.seed * 16 + i for i in range(16)]
+    steps, lr, chunk = 3000, 0.1, 100
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ConvergenceWarning)
+        pop = Network.init(2, 1, "sigmoid", seed=seeds, scheme="glorot")
+        mse = fit_population(pop, x, y, optimizer="adam", steps=steps, lr=lr, tol=0).mse
+        good = np.flatnonzero(mse < 0.01)
+        pick = int(good[0]) if good.size else int(np.argmin(mse))
+        net = pop[pick]
+        frames = [(0, net(x), float(np.mean((net(x) - y) ** 2)))]
+        for k in range(1, steps // chunk + 1):
+            res = fit(net, x, y, optimizer="adam", steps=chunk, lr=lr, restarts=1, tol=0)
+            net = res.network
+            frames.append((k * chunk, net(x), float(res.mse)))
     path = ctx.out / "figures" / "training.gif"
     path.parent.mkdir(parents=True, exist_ok=True)
-    return figures.training_animation(frames, x, y, path, lang=ctx.lang)
+    info = {
+        "seed": seeds[pick],
+        "starts": len(seeds),
+        "stuck": int(np.sum(mse >= 0.01)),
+        "final": frames[-1][2],
+    }
+    return figures.training_animation(frames, x, y, path, lang=ctx.lang), info
 
 
 def _section_redundant(ctx: Context) -> Section:
@@ -247,8 +268,18 @@ def _section_relu(ctx: Context) -> Section:
     err = float(np.abs(net(ctx.x) - ctx.y).max())
     pieces = linear_pieces(net)
     s.p(ctx.t("relu.p1", formula=net.formula(), max_error=err, pieces=pieces.count))
+    from ..collapse import best_line
+
+    floor = best_line(ctx.x, ctx.y)
+    line = floor.a * ctx.x + floor.b
     fig = figures.collapse_figure(
-        ctx.x, ctx.y, None, relu=net(ctx.x), breakpoints=pieces.breakpoints, lang=ctx.lang
+        ctx.x,
+        ctx.y,
+        line,
+        relu=net(ctx.x),
+        breakpoints=pieces.breakpoints,
+        best_line=(floor.a, floor.b),
+        lang=ctx.lang,
     )
     s.figure("relu", ctx.t("fig.relu"), fig)
     return s
@@ -274,8 +305,9 @@ def _section_width(ctx: Context) -> Section:
     s = Section("width", ctx.t("width.title"))
     s.p(ctx.t("width.p1"))
     res = ctx.experiment("width-sweep")
-    rows = [r for r in res.rows if r["target"] == "seed"]
-    fig = figures.error_vs_width_figure(rows, by="method", lang=ctx.lang)
+    fig = figures.error_vs_width_figure(
+        res.figure["rows"], by="method", where={"target": "seed"}, lang=ctx.lang
+    )
     s.figure("width", ctx.t("fig.width"), fig)
     s.result(res)
     s.p(ctx.t("depth.p1"))

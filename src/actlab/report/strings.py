@@ -66,7 +66,11 @@ TEXT: dict[str, dict[str, str]] = {
             "{max_error:.5f}. We compare it with the best two-sigmoid network that actlab "
             "constructs by hand and with the optimum found by training from many starts:"
         ),
-        "hand.p2": "Training in motion: a two-neuron sigmoid network learning the target.",
+        "hand.p2": (
+            "Training in motion: Adam (learning rate 0.1) on a two-neuron sigmoid network. Of "
+            "{starts} seeded starts, {stuck} got stuck on a plateau where a sigmoid saturates; "
+            "below is the first that did not (seed {seed}), ending at MSE {final:.5f}."
+        ),
         # 5 redundant
         "redundant.title": "5. Does a third neuron learn to vanish?",
         "redundant.p1": (
@@ -182,7 +186,11 @@ TEXT: dict[str, dict[str, str]] = {
             "在这 {points} 个点上，手工搭建的网络 MSE 为 {mse:.6f}，最大误差 {max_error:.5f}。"
             "我们把它与 actlab 手工构造的最好的两 sigmoid 网络、以及多次随机起点训练得到的最优解比较："
         ),
-        "hand.p2": "训练过程动起来：一个两神经元的 sigmoid 网络学习目标函数。",
+        "hand.p2": (
+            "训练过程动起来：用 Adam（学习率 0.1）训练两神经元的 sigmoid 网络。{starts} 个随机起点中，"
+            "有 {stuck} 个卡在某个 sigmoid 饱和的平台上；下面是第一个没有卡住的（种子 {seed}），"
+            "最终 MSE 为 {final:.5f}。"
+        ),
         "redundant.title": "5. 第三个神经元会学成 0 吗？",
         "redundant.p1": (
             "课程说两个神经元就够了，所以第三个神经元会把参数学成 0。我们用不同随机种子训练了 {n} 个"
