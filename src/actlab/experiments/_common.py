@@ -61,16 +61,25 @@ def best_of(
     width: int | Sequence[int],
     depth: int,
     activation: str,
-    seeds: Sequence[int],
     x: np.ndarray,
     y: np.ndarray,
-    **kwargs: Any,
+    *,
+    seed: int,
+    restarts: int = 8,
+    optimizer: str = "lm",
 ) -> tuple[Network, float]:
-    """The best network of a population trained from ``seeds`` and its MSE."""
-    pop = train_population(width, depth, activation, seeds, x, y, **kwargs)
-    mse = np.mean((pop(x) - y) ** 2, axis=-1)
-    best = int(np.argmin(mse))
-    return pop[best], float(mse[best])
+    """The best of ``restarts`` trainings (actlab's default fit) and its MSE.
+
+    The first start is ``Network.init(..., seed=seed)``; the others are
+    data-driven for one hidden layer and seeded random draws otherwise.
+    """
+    from ..train import ConvergenceWarning, fit
+
+    net = Network.init(width, depth, activation, seed=seed)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ConvergenceWarning)
+        res = fit(net, x, y, optimizer=optimizer, restarts=restarts, seed=seed)
+    return res.network, float(res.mse)
 
 
 def mse_of(net: Network, x: np.ndarray, y: np.ndarray) -> np.ndarray:

@@ -35,7 +35,7 @@ def depth(*, size: str = "full", seed: int = 0) -> Result:
         wide = shallow_width(params)
         for label, widths in (("deep", deep_widths), ("shallow", [wide])):
             seeds = [seed * 31337 + i for i in range(n_seeds)]
-            start = Network.init(widths, activation="relu", seed=seeds, scheme="he")
+            start = Network.init(widths, activation="relu", seed=seeds)
             init_pieces = [linear_pieces(start[p]).count for p in range(n_seeds)]
             pop = train_population(widths, len(widths), "relu", seeds, x, y, start=start)
             mse = mse_of(pop, x, y)

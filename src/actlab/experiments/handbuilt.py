@@ -34,8 +34,7 @@ def handbuilt(*, size: str = "full", seed: int = 0) -> Result:
     check_size(size)
     x, y = lesson_data()
     n_seeds = 10 if size == "small" else 100
-    seeds = [seed * 15485863 + i for i in range(n_seeds)]
-    trained, _ = best_of(2, 1, "sigmoid", seeds, x, y, optimizer="lm")
+    trained, _ = best_of(2, 1, "sigmoid", x, y, seed=seed, restarts=n_seeds)
     cases = {c.name: c.network for c in lesson_case()}
     rows = [
         _row("lesson", lesson.handbuilt_network(), x, y),

@@ -33,8 +33,7 @@ def width_sweep(*, size: str = "full", seed: int = 0) -> Result:
     check_size(size)
     targets = ["seed", "sin"] if size == "small" else ["seed", "sin", "runge"]
     widths = [1, 2, 4, 8] if size == "small" else [1, 2, 4, 8, 16, 32, 64]
-    n_seeds = 2 if size == "small" else 6
-    seeds = [seed * 7919 + i for i in range(n_seeds)]
+    n_seeds = 4 if size == "small" else 8
     rows = []
     for name in targets:
         x, y = target_data(name)
@@ -43,7 +42,7 @@ def width_sweep(*, size: str = "full", seed: int = 0) -> Result:
         fn = resolve(name)
         for act in TRAINED:
             for width in widths:
-                net, mse = best_of(width, 1, act, seeds, x, y, optimizer="lm")
+                net, mse = best_of(width, 1, act, x, y, seed=seed, restarts=n_seeds)
                 err = np.abs(net(x) - y).max()
                 rows.append(_row(name, act, width, mse, float(err)))
         for method in ("construct-relu", "construct-sigmoid"):

@@ -139,7 +139,7 @@ def _section_linear(ctx: Context) -> Section:
 def _deepest_identity(ctx: Context) -> Network:
     from ..experiments._common import best_of
 
-    net, _ = best_of(8, 3, "identity", [ctx.seed], ctx.x, ctx.y, optimizer="lm")
+    net, _ = best_of(8, 3, "identity", ctx.x, ctx.y, seed=ctx.seed, restarts=2)
     return net
 
 
@@ -248,12 +248,10 @@ def _section_tanh(ctx: Context) -> Section:
     s.p(ctx.t("tanh.p1"))
     res = ctx.experiment("tanh-equivalence")
     s.result(res)
-    seeds = list(range(ctx.seed * 100, ctx.seed * 100 + 8))
-    sig, _ = best_of(2, 1, "sigmoid", seeds, ctx.x, ctx.y)
-    tan, _ = best_of(2, 1, "tanh", seeds, ctx.x, ctx.y)
-    fig = figures.fit_figure(
-        ctx.x, ctx.y, {"sigmoid": sig(ctx.x), "tanh": tan(ctx.x)}, lang=ctx.lang
-    )
+    sig, _ = best_of(2, 1, "sigmoid", ctx.x, ctx.y, seed=ctx.seed)
+    tan, _ = best_of(2, 1, "tanh", ctx.x, ctx.y, seed=ctx.seed + 1)
+    curves = {"sigmoid": sig(ctx.x), "tanh": tan(ctx.x)}
+    fig = figures.fit_figure(ctx.x, ctx.y, curves, lang=ctx.lang, title=ctx.t("fig.tanh"))
     s.figure("tanh", ctx.t("fig.tanh"), fig)
     return s
 
@@ -292,12 +290,12 @@ def _section_square(ctx: Context) -> Section:
     s = Section("square", ctx.t("square.title"))
     floor = best_polynomial(ctx.x, ctx.y, 2)
     width = 8
-    seeds = list(range(ctx.seed * 100, ctx.seed * 100 + 6))
-    sq, mse = best_of(width, 1, "square", seeds, ctx.x, ctx.y)
-    sig, _ = best_of(width, 1, "sigmoid", seeds, ctx.x, ctx.y)
+    sq, mse = best_of(width, 1, "square", ctx.x, ctx.y, seed=ctx.seed)
+    sig, _ = best_of(width, 1, "sigmoid", ctx.x, ctx.y, seed=ctx.seed)
     s.p(ctx.t("square.p1", mse=floor.mse, width=width, trained=mse))
     curves = {"square": sq(ctx.x), "sigmoid": sig(ctx.x)}
-    s.figure("square", ctx.t("fig.square"), figures.fit_figure(ctx.x, ctx.y, curves, lang=ctx.lang))
+    fig = figures.fit_figure(ctx.x, ctx.y, curves, lang=ctx.lang, title=ctx.t("fig.square"))
+    s.figure("square", ctx.t("fig.square"), fig)
     return s
 
 
@@ -306,7 +304,7 @@ def _section_width(ctx: Context) -> Section:
     s.p(ctx.t("width.p1"))
     res = ctx.experiment("width-sweep")
     fig = figures.error_vs_width_figure(
-        res.figure["rows"], by="method", where={"target": "seed"}, lang=ctx.lang
+        res.figure["rows"], by="method", where={"target": "sin"}, lang=ctx.lang
     )
     s.figure("width", ctx.t("fig.width"), fig)
     s.result(res)

@@ -119,7 +119,9 @@ TEXT: dict[str, dict[str, str]] = {
         "width.title": "10. Width and depth",
         "width.p1": (
             "Error against the number of hidden neurons, best of several trainings per width, "
-            "on the lesson's target and on smooth ones (log-log; the legend gives each slope):"
+            "on the lesson's target and on smooth ones. The figure shows sin(x) (log-log; the "
+            "legend gives each slope); on the lesson's own target relu is exact from three "
+            "neurons on, an error of 0 that a log axis cannot show:"
         ),
         "depth.p1": (
             "Depth multiplies pieces: at equal parameter counts, deep-narrow and shallow-wide relu "
@@ -223,7 +225,7 @@ TEXT: dict[str, dict[str, str]] = {
             "为 {trained:.5f}。万能逼近需要非多项式的激活函数（Leshno、Lin、Pinkus 与 Schocken，1993）。"
         ),
         "width.title": "10. 宽度与深度",
-        "width.p1": "误差随隐藏神经元个数的变化，每个宽度取多次训练中最好的一次，目标为课程的函数和几个光滑函数（双对数坐标，图例给出斜率）：",
+        "width.p1": "误差随隐藏神经元个数的变化，每个宽度取多次训练中最好的一次，目标为课程的函数和几个光滑函数。图中是 sin(x)（双对数坐标，图例给出斜率）；在课程自己的目标上，relu 从三个神经元起就精确为 0，对数坐标画不出来：",
         "depth.p1": "深度让线性段成倍增加：参数量相同时，比较深而窄与浅而宽的 relu 网络的线性段数和训练后的误差：",
         "fig.target": "课程的目标函数",
         "fig.lines": "三条直线之和：仍是直线",
