@@ -27,8 +27,8 @@ from ..result import History
 __all__ = ["ACTS", "adam", "available", "supports"]
 
 ACTS = {"identity": 0, "sigmoid": 1, "tanh": 2, "relu": 3, "silu": 4, "softplus": 5}
-BLOCK = 256  # networks per program; with WARPS the fastest of those tried on an H200
-WARPS = 8
+BLOCK = 128  # networks per program; with WARPS the fastest of those tried on an H200
+WARPS = 4
 
 
 try:  # Triton ships with CUDA builds of PyTorch; without it the generic loop runs
