@@ -17,3 +17,51 @@ def rng() -> np.random.Generator:
 def cli() -> CliRunner:
     """Runs ``actlab`` commands in-process."""
     return CliRunner()
+
+
+# What the demo's report must show, in order (see the report_layout fixture).
+SECTION_IDS = [
+    "target",
+    "linear",
+    "nonlinearity",
+    "handbuilt",
+    "redundant",
+    "harder",
+    "tanh",
+    "relu",
+    "square",
+    "width",
+]
+FIGURES = [
+    "target",
+    "lines",
+    "collapse",
+    "decomposition",
+    "diagram",
+    "animation",
+    "histogram",
+    "contributions",
+    "harder",
+    "tanh",
+    "relu",
+    "square",
+    "width",
+]
+
+
+@pytest.fixture(scope="session")
+def report_layout() -> tuple[list[str], list[str]]:
+    """(section ids, figure keys) the demo's report must show, in order."""
+    return SECTION_IDS, FIGURES
+
+
+@pytest.fixture(scope="session")
+def reports(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """The demo's report built once per language (seed 0), shared by the report tests."""
+    from actlab.report import build_report
+
+    out = {}
+    for lang in ("en", "zh"):
+        path = build_report(tmp_path_factory.mktemp(f"report-{lang}"), lang=lang, seed=0)
+        out[lang] = path
+    return out
