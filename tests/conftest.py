@@ -13,6 +13,29 @@ def rng() -> np.random.Generator:
     return np.random.default_rng(20260526)
 
 
+@pytest.fixture(scope="session")
+def torch_activations() -> dict:
+    """Each differentiable activation written with torch's own functions: the oracle."""
+    torch = pytest.importorskip("torch")
+    f = torch.nn.functional
+    return {
+        "identity": lambda t: t,
+        "sigmoid": torch.sigmoid,
+        "tanh": torch.tanh,
+        "relu": torch.relu,
+        "leaky_relu": lambda t: f.leaky_relu(t, 0.01),
+        "hard_sigmoid": f.hardsigmoid,
+        "hard_tanh": f.hardtanh,
+        # torch's softplus switches to the identity above its threshold; ours never does
+        "softplus": lambda t: f.softplus(t, beta=1.0, threshold=50.0),
+        "elu": f.elu,
+        "gelu": f.gelu,
+        "silu": f.silu,
+        "sin": torch.sin,
+        "square": lambda t: t * t,
+    }
+
+
 @pytest.fixture
 def cli() -> CliRunner:
     """Runs ``actlab`` commands in-process."""

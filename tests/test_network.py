@@ -13,10 +13,11 @@ from actlab.errors import ConfigError, SchemaError
 DIFFERENTIABLE = activations.names(trainable=True)
 
 
-def _torch_sequential(net: Network):
+def _torch_sequential(net: Network, table: dict):
     """An nn.Sequential built independently of actlab.interop, as the oracle."""
-    torch = pytest.importorskip("torch")
-    nn, f = torch.nn, torch.nn.functional
+    import torch
+
+    nn = torch.nn
 
     class Fn(nn.Module):
         def __init__(self, fn):
@@ -26,21 +27,6 @@ def _torch_sequential(net: Network):
         def forward(self, t):
             return self.fn(t)
 
-    table = {
-        "identity": lambda t: t,
-        "sigmoid": torch.sigmoid,
-        "tanh": torch.tanh,
-        "relu": torch.relu,
-        "leaky_relu": lambda t: f.leaky_relu(t, 0.01),
-        "hard_sigmoid": f.hardsigmoid,
-        "hard_tanh": f.hardtanh,
-        "softplus": lambda t: f.softplus(t, threshold=50.0),
-        "elu": f.elu,
-        "gelu": f.gelu,
-        "silu": f.silu,
-        "sin": torch.sin,
-        "square": lambda t: t * t,
-    }
     layers = []
     for i, (w, b) in enumerate(zip(net.weights, net.biases, strict=True)):
         lin = nn.Linear(w.shape[1], w.shape[0], dtype=torch.float64)
@@ -55,13 +41,18 @@ def _torch_sequential(net: Network):
 
 @pytest.mark.parametrize("depth", [1, 2, 3, 4])
 @pytest.mark.parametrize("name", DIFFERENTIABLE)
-def test_forward_matches_torch_sequential(name: str, depth: int) -> None:
-    torch = pytest.importorskip("torch")
+def test_forward_matches_torch_sequential(name: str, depth: int, torch_activations: dict) -> None:
+    import torch
+
     rng = np.random.default_rng(depth * 100 + DIFFERENTIABLE.index(name))
     widths = rng.integers(1, 9, depth).tolist()
     net = Network.init(widths, activation=name, seed=int(rng.integers(1000)), scheme="glorot")
     x = np.linspace(-3, 3, 97)
-    expected = _torch_sequential(net)(torch.from_numpy(x[:, None])).detach().numpy()[:, 0]
+    expected = (
+        _torch_sequential(net, torch_activations)(torch.from_numpy(x[:, None]))
+        .detach()
+        .numpy()[:, 0]
+    )
     np.testing.assert_allclose(net(x), expected, rtol=1e-12, atol=1e-12)
 
 
