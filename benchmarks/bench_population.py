@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from _common import X, Y, timed
+from _common import OPTIMUM, X, Y, timed
 from actlab import Network
 from actlab.train import fit_population
 
@@ -135,6 +135,7 @@ def sklearn_loop(pop: Network, steps: int) -> np.ndarray:
 def _row(name: str, p: int, steps: int, fn: Callable[[], np.ndarray]) -> dict[str, Any]:
     seconds, mse = timed(fn)
     q = np.quantile(mse, [0.1, 0.5, 0.9])
+    at_optimum = float(np.mean(mse <= OPTIMUM[3] * 1.01))
     return {
         "method": name,
         "networks": p,
@@ -144,6 +145,7 @@ def _row(name: str, p: int, steps: int, fn: Callable[[], np.ndarray]) -> dict[st
         "mse_q10": q[0],
         "mse_median": q[1],
         "mse_q90": q[2],
+        "at_optimum": at_optimum,
         "mse": mse,
     }
 

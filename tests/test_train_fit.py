@@ -234,3 +234,13 @@ def test_cuda_population_matches_numpy() -> None:
     ref = fit_population(pop, X, Y, **opts)
     got = fit_population(pop, X, Y, backend="torch", device="cuda", **opts)
     np.testing.assert_allclose(got.network.weights[0], ref.network.weights[0], rtol=1e-8)
+
+
+def test_non_finite_start_never_returns_non_finite_weights() -> None:
+    # a start whose output overflows: LM cannot take a finite step from it
+    net = Network.shallow(w=[1e308], b=[0.0], c=[1e308], c0=0.0, activation="square")
+    with pytest.raises(DivergenceError, match="infinite or NaN"):
+        fit(net, X, Y, restarts=1)
+    result = fit(net, X, Y, restarts=3)  # the data-driven starts are fine
+    assert all(np.isfinite(w).all() for w in result.network.weights)
+    assert result.best_restart != 0

@@ -8,6 +8,7 @@ comes back in a :class:`FitResult`.
 
 from __future__ import annotations
 
+import functools
 import time
 import warnings
 from collections.abc import Callable
@@ -19,7 +20,7 @@ from .._validate import check_choice, check_int
 from ..network import Network
 from . import _fused, init
 from ._data import as_data
-from ._loop import Outcome, run
+from ._loop import Outcome, divergence, run
 from ._options import check_network, hint_for, options, validation_split
 from ._params import Layout
 from .backends import get_backend
@@ -82,6 +83,18 @@ def _train(
     )  # fmt: skip
 
 
+def _quiet(fn: Any) -> Any:
+    """Run ``fn`` with numpy's floating-point warnings off: overflow is handled as divergence."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        with np.errstate(all="ignore"):
+            return fn(*args, **kwargs)
+
+    return wrapper
+
+
+@_quiet
 def fit(
     network: Network,
     x: Any,
@@ -153,6 +166,7 @@ def fit(
     layout = Layout.of(network)
     theta0 = init.starts(network, xt, yt, k, opts["seed"], data=init_restarts == "data")
     out = _train(layout, theta0, xt, yt, opts, val)
+    _finite_or_raise(out, opts, any_member=True)
     if val is not None:
         pick = out.validation if out.validation is not None else _val_mse(layout, out, val)
         best = int(np.nanargmin(pick))
@@ -165,7 +179,7 @@ def fit(
             "falling; raise steps, raise tol to stop sooner, or pass tol=0 to run a fixed "
             "number of steps without this warning",
             ConvergenceWarning,
-            stacklevel=2,
+            stacklevel=3,
         )
     restart_mse = mse(layout.unpack(out.theta, population=True)(xt), yt)
     hist = out.history
@@ -191,10 +205,20 @@ def fit(
     )
 
 
+def _finite_or_raise(out: Outcome, opts: dict[str, Any], *, any_member: bool) -> None:
+    """Never hand back non-finite weights: drop such starts, or raise if nothing is left."""
+    bad = ~(np.isfinite(out.loss) & np.isfinite(out.theta).all(axis=1))
+    if bad.any() and (not any_member or bad.all()):
+        raise divergence(int(out.steps.max()), int(bad.sum()), bad.size,
+                         hint_for(opts["optimizer"], opts["lr"]))  # fmt: skip
+    out.loss[bad] = np.inf  # never chosen as the best start
+
+
 def _val_mse(layout: Layout, out: Outcome, val: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
     return mse(layout.unpack(out.theta, population=True)(val[0]), val[1])
 
 
+@_quiet
 def fit_population(
     population: Network,
     x: Any,
@@ -236,6 +260,7 @@ def fit_population(
     xt, yt, val = validation_split(xa, ya, validation, early_stopping, opts["seed"])
     layout = Layout.of(population)
     out = _train(layout, layout.pack(population), xt, yt, opts, val)
+    _finite_or_raise(out, opts, any_member=False)
     capped = int((~out.converged).sum())
     if capped and opts["tol"] > 0:
         warnings.warn(
@@ -243,7 +268,7 @@ def fit_population(
             f"(steps={opts['steps']}) while their loss was still falling; raise steps, or pass "
             "tol=0 to run a fixed number of steps without this warning",
             ConvergenceWarning,
-            stacklevel=2,
+            stacklevel=3,
         )
     trained = layout.unpack(out.theta, population=True)
     # the MSE is the loss less the penalty: no second forward pass over P networks

@@ -88,6 +88,25 @@ def _residual(t, th, w, acts, r):  # type: ignore[no-untyped-def]
     return s
 
 
+@njit(cache=True, fastmath=FASTMATH)
+def _gram(jt, r, a_mat, gr):  # type: ignore[no-untyped-def]
+    """a_mat ← Jᵀ J and gr ← Jᵀ r from the row-wise Jacobian ``jt`` (p, N), dot by dot."""
+    p, n_pts = jt.shape
+    for j in range(p):
+        row = jt[j]
+        s = 0.0
+        for n in range(n_pts):
+            s += row[n] * r[n]
+        gr[j] = s
+        for m in range(j + 1):
+            other = jt[m]
+            s = 0.0
+            for n in range(n_pts):
+                s += row[n] * other[n]
+            a_mat[j, m] = s
+            a_mat[m, j] = s
+
+
 @njit(cache=True)
 def _lm_member(x, t, th, code, w, l2, steps, tol, state, hist):  # type: ignore[no-untyped-def]
     """Up to ``steps`` Levenberg–Marquardt iterations of one member (see the caller)."""
@@ -124,8 +143,7 @@ def _lm_member(x, t, th, code, w, l2, steps, tol, state, hist):  # type: ignore[
                 jt[w + i, n] = cd
                 jt[2 * w + i, n] = acts[i, n]
         jt[3 * w, :] = 1.0
-        np.dot(jt, jt.T, a_mat)
-        np.dot(jt, r, gr)
+        _gram(jt, r, a_mat, gr)
         gmax, dmax = 0.0, 0.0
         for j in range(p):
             for m in range(p):
