@@ -80,17 +80,13 @@ def main() -> None:
     with LabServer() as url:
         times = sorted(redraw_latency(url, args.moves))
         p95 = times[min(len(times) - 1, int(0.95 * len(times)))]
-        print(
-            f"slider redraw ({len(times)} moves): p50 {statistics.median(times):.1f} ms, "
-            f"p95 {p95:.1f} ms, max {times[-1]:.1f} ms  (target p95 ≤ 50 ms)"
-        )
+        print(f"slider redraw ({len(times)} moves): p50 {statistics.median(times):.1f} ms, "
+              f"p95 {p95:.1f} ms, max {times[-1]:.1f} ms  (target p95 ≤ 50 ms)")  # fmt: skip
         for width, depth in [(2, 1), (16, 1), (64, 1), (64, 4)]:
             net = Network.init(width, depth, "tanh", seed=0)
             rate, steps = stream_rate(url, net, args.seconds)
-            print(
-                f"training stream, {depth} × {width} tanh: {rate:.1f} updates/s, "
-                f"{steps / args.seconds:.0f} steps/s  (target ≥ 20 updates/s)"
-            )
+            print(f"training stream, {depth} × {width} tanh: {rate:.1f} updates/s, "
+                  f"{steps / args.seconds:.0f} steps/s  (target ≥ 20 updates/s)")  # fmt: skip
 
 
 if __name__ == "__main__":
