@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import os
 import statistics
 import subprocess
 import sys
@@ -26,10 +27,18 @@ ACTLAB = [sys.executable, "-m", "actlab"]
 
 
 def cold(args: list[str]) -> float:
-    """Wall seconds of ``python -m actlab ARGS`` in a new process; fails loudly on error."""
-    t0 = time.perf_counter()
-    proc = subprocess.run([*ACTLAB, *args], capture_output=True, text=True, check=False)
-    seconds = time.perf_counter() - t0
+    """Wall seconds of ``python -m actlab ARGS`` in a new process; fails loudly on error.
+
+    Each run gets an empty numba cache, so JIT compilation is part of the time,
+    as on a fresh clone.
+    """
+    with tempfile.TemporaryDirectory() as cache:
+        env = {**os.environ, "NUMBA_CACHE_DIR": cache}
+        t0 = time.perf_counter()
+        proc = subprocess.run(
+            [*ACTLAB, *args], capture_output=True, text=True, check=False, env=env
+        )
+        seconds = time.perf_counter() - t0
     if proc.returncode != 0:
         raise SystemExit(f"actlab {' '.join(args)} failed:\n{proc.stderr}")
     return seconds
@@ -64,7 +73,8 @@ def main() -> None:
         f"{datetime.date.today()} · {info['cpu']} · {info['cores']} cores · "
         f"Python {info['python']} · numpy {info['numpy']} · runs per job: {repeat}",
         "",
-        "Each run is a new process (`python -m actlab …`), imports and JIT included.",
+        "Each run is a new process (`python -m actlab …`) with an empty numba cache:",
+        "imports and JIT compilation are included, as on a fresh clone.",
         "",
         "| job | median s | min s | max s | target |",
         "|---|---:|---:|---:|---:|",
