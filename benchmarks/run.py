@@ -38,11 +38,13 @@ def fit_verdicts(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         ours = next(
             (r for r in rows if r["width"] == width and r["method"].startswith("actlab (lm")), None
         )
-        peer = next(
-            (r for r in rows if r["width"] == width and r["method"] == "scikit-learn lbfgs"), None
-        )
-        if ours is None or peer is None:
+        # the faster of scikit-learn's lbfgs settings: the stricter comparison
+        peers = [
+            r for r in rows if r["width"] == width and r["method"].startswith("scikit-learn lbfgs")
+        ]
+        if ours is None or not peers:
             continue
+        peer = min(peers, key=lambda r: r["median_s"])
         ratio = peer["median_s"] / ours["median_s"]
         out.append(
             {
@@ -99,7 +101,7 @@ def markdown(
         )
     lines += [
         "",
-        "Targets: actlab's default fit ≥ 10× faster than scikit-learn lbfgs (median "
+        "Targets: actlab's default fit ≥ 10× faster than the faster scikit-learn lbfgs (median "
         "time) and successful from ≥ 99% of seeds:",
         "",
     ]
