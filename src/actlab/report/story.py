@@ -72,6 +72,10 @@ class Section:
         self.blocks.append(("result", result))
 
 
+# Experiments whose full size takes more than a few seconds run small in the report.
+REPORT_SMALL = frozenset({"width-sweep", "depth"})
+
+
 @dataclass
 class Context:
     """What every section needs: language, seed, the lesson's data, where files go."""
@@ -79,7 +83,7 @@ class Context:
     lang: str
     seed: int
     out: Path
-    size: str = "small"
+    size: str = "report"  # "report": full size where it takes seconds, else "small"
     results: dict[str, Result] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -93,7 +97,10 @@ class Context:
     def experiment(self, name: str) -> Result:
         """Run an experiment once per report."""
         if name not in self.results:
-            self.results[name] = run(name, size=self.size, seed=self.seed)
+            size = self.size
+            if size == "report":
+                size = "small" if name in REPORT_SMALL else "full"
+            self.results[name] = run(name, size=size, seed=self.seed)
         return self.results[name]
 
 
