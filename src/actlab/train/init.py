@@ -18,6 +18,7 @@ import numpy as np
 
 from .. import activations as act
 from ..network import Network
+from . import kernels
 from ._params import Layout
 
 __all__ = ["data_starts", "solve_output", "starts"]
@@ -84,10 +85,27 @@ def starts(
         return first
     rng = np.random.default_rng(seed)
     if data and layout.is_shallow:
-        hidden = data_starts(layout, x, y, count - 1, rng)
+        make = _compiled_hidden if kernels.available() else data_starts
+        hidden = make(layout, x, y, count - 1, rng)
     else:
         seeds = rng.integers(0, 2**63 - 1, count - 1)
         draws = Network.init(network.widths, activation=network.activations, seed=list(seeds))
         hidden = layout.pack(draws)
     extra = solve_output(layout, hidden, x, y)
     return np.concatenate([first, extra])
+
+
+def _compiled_hidden(
+    layout: Layout, x: np.ndarray, y: np.ndarray, count: int, rng: np.random.Generator
+) -> np.ndarray:
+    """:func:`data_starts` by the numba kernel: the same draws and the same numbers."""
+    w = layout.width
+    shift = jitter = np.zeros((0, w))
+    if count > 1:  # the draws of data_starts, in its order
+        shift = rng.uniform(-0.5, 0.5, (count - 1, w))
+        jitter = np.exp(rng.uniform(np.log(0.5), np.log(2.0), (count - 1, w)))
+    theta = np.zeros((count, layout.size))
+    name = layout.activations[0]
+    xy = np.ascontiguousarray(x, np.float64), np.ascontiguousarray(y, np.float64)
+    kernels.load().shallow_hidden(*xy, w, _BEND.get(name, 2.0), shift, jitter, theta)
+    return theta

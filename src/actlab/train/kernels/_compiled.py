@@ -10,5 +10,6 @@ from __future__ import annotations
 from ._common import loss
 from ._first_order import first_order
 from ._lm import levenberg_marquardt
+from ._starts import shallow_hidden
 
-__all__ = ["first_order", "levenberg_marquardt", "loss"]
+__all__ = ["first_order", "levenberg_marquardt", "loss", "shallow_hidden"]

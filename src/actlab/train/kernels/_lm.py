@@ -128,10 +128,11 @@ def _lm_member(x, t, th, code, w, l2, steps, tol, state, hist):  # type: ignore[
     mu, nu, f = state[0], state[1], state[2]
     for it in range(steps):
         k = int(state[4])  # iterations run so far, over every call
-        _layer(x, th, code, w, acts, slopes, bits, scale)
-        sse0 = _residual(t, th, w, acts, r)
-        if k == 0:
-            f = sse0 / n_pts + l2 * penalty(th, w)
+        if it == 0:  # later iterations start where the accepted trial left acts and r
+            _layer(x, th, code, w, acts, slopes, bits, scale)
+            sse0 = _residual(t, th, w, acts, r)
+            if k == 0:
+                f = sse0 / n_pts + l2 * penalty(th, w)
         hist[it] = f
         state[5 + k % window] = f
         # Jacobian rows: ∂y/∂w_i = c_i·φ'_i·x, ∂y/∂b_i = c_i·φ'_i, ∂y/∂c_i = φ_i, ∂y/∂c0 = 1
