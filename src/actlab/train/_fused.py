@@ -49,9 +49,12 @@ def _drive(
     """Run ``call(chunk)`` → (hist (P, chunk), done flags) until every member is done."""
     start = time.perf_counter()
     stride = stride_for(population, steps)
+    chunks = _chunks(steps, population, callback)
+    if len(chunks) == 1 and stride == 1 and callback is None:
+        return _drive_once(call, steps, start)
     losses, times, steps_at = [], [], []
     done_at = 0
-    for chunk in _chunks(steps, population, callback):
+    for chunk in chunks:
         t0 = time.perf_counter() - start
         hist, done = call(chunk)
         t1 = time.perf_counter() - start
@@ -73,6 +76,21 @@ def _drive(
     # trim trailing rows where no member ran
     ran = np.isfinite(loss).any(axis=1)
     last = int(np.nonzero(ran)[0][-1]) + 1 if ran.any() else 0
+    return History(step[:last], loss[:last], when[:last]), step
+
+
+def _drive_once(
+    call: Callable[[int], tuple[np.ndarray, np.ndarray]], steps: int, start: float
+) -> tuple[History, np.ndarray]:
+    """:func:`_drive` for one chunk holding every step, each recorded: the same History."""
+    t0 = time.perf_counter() - start
+    hist, _ = call(steps)
+    t1 = time.perf_counter() - start
+    step = np.arange(steps)
+    loss = np.ascontiguousarray(hist.T, dtype=np.float64)
+    when = t0 + (t1 - t0) * (step + 1) / steps
+    ran = np.isfinite(loss).any(axis=1)  # trim trailing rows where no member ran
+    last = steps - int(ran[::-1].argmax()) if ran.any() else 0
     return History(step[:last], loss[:last], when[:last]), step
 
 

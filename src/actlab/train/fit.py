@@ -44,7 +44,8 @@ def _train(
 ) -> Outcome:
     """Train every row of ``theta0`` with the fastest engine that covers the options."""
     name, steps, l2 = opts["optimizer"], opts["steps"], opts["l2"]
-    tol = opts["tol"] * float(np.var(y)) if np.var(y) > 0 else opts["tol"]
+    var = float(np.var(y))
+    tol = opts["tol"] * var if var > 0 else opts["tol"]
     lr = opts["lr"]
     hint = hint_for(name, lr)
     batched = opts["batch_size"] is not None and opts["batch_size"] < x.size
@@ -171,7 +172,7 @@ def fit(
         pick = out.validation if out.validation is not None else _val_mse(layout, out, val)
         best = int(np.nanargmin(pick))
     else:
-        best = int(np.nanargmin(out.loss))
+        best = int(np.argmin(out.loss))  # no NaN left: non-finite starts now read +inf
     chosen = layout.unpack(out.theta[best : best + 1], population=False)
     if not out.converged[best] and opts["tol"] > 0:
         warnings.warn(
@@ -181,7 +182,7 @@ def fit(
             ConvergenceWarning,
             stacklevel=3,
         )
-    restart_mse = mse(layout.unpack(out.theta, population=True)(xt), yt)
+    restart_mse = _restart_mse(layout, out, opts, xt, yt)
     hist = out.history
     col = hist.loss[:, best] if hist.loss.ndim == 2 else hist.loss
     ran = np.isfinite(col)
@@ -212,6 +213,16 @@ def _finite_or_raise(out: Outcome, opts: dict[str, Any], *, any_member: bool) ->
         raise divergence(int(out.steps.max()), int(bad.sum()), bad.size,
                          hint_for(opts["optimizer"], opts["lr"]))  # fmt: skip
     out.loss[bad] = np.inf  # never chosen as the best start
+
+
+def _restart_mse(
+    layout: Layout, out: Outcome, opts: dict[str, Any], x: np.ndarray, y: np.ndarray
+) -> np.ndarray:
+    """Each start's training MSE: the engine's final loss when that is it, in float64."""
+    exact = opts["l2"] == 0 and opts["dtype"] == "float64" and opts["backend"] == "numpy"
+    if exact and np.isfinite(out.loss).all():
+        return out.loss.copy()
+    return mse(layout.unpack(out.theta, population=True)(x), y)
 
 
 def _val_mse(layout: Layout, out: Outcome, val: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
