@@ -30,7 +30,9 @@ def check_network(network: Any, population: bool) -> Network:
     if not population and network.population is not None:
         raise ConfigError("fit trains a single network; use fit_population for a population")
     for name in network.activations:
-        get_activation(name).grad(np.zeros(1))  # raises for the step function, naming it
+        activation = get_activation(name)
+        if activation.derivative is None:
+            activation.grad(np.zeros(1))  # raises for the step function, naming it
     return network
 
 

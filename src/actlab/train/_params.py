@@ -17,6 +17,8 @@ from ..network import Network
 
 __all__ = ["Layout"]
 
+_CACHE: dict[tuple[tuple[int, ...], tuple[str, ...]], Layout] = {}  # layouts by shape
+
 
 @dataclass(frozen=True)
 class Layout:
@@ -27,10 +29,16 @@ class Layout:
 
     @classmethod
     def of(cls, network: Network) -> Layout:
-        """The layout of ``network``'s shape."""
-        sizes = [1, *network.widths, 1]
-        shapes = tuple((o, i) for i, o in pairwise(sizes))
-        return cls(shapes, tuple(network.activations))
+        """The layout of ``network``'s shape (one shared object per shape)."""
+        key = (tuple(network.widths), tuple(network.activations))
+        layout = _CACHE.get(key)
+        if layout is None:
+            if len(_CACHE) >= 1024:
+                _CACHE.clear()
+            sizes = [1, *key[0], 1]
+            shapes = tuple((o, i) for i, o in pairwise(sizes))
+            layout = _CACHE[key] = cls(shapes, key[1])
+        return layout
 
     @property
     def size(self) -> int:

@@ -24,6 +24,7 @@ from ._params import Layout
 __all__ = ["data_starts", "solve_output", "starts"]
 
 # pre-activation span over which each activation does its bending
+_LOG_HALF, _LOG_TWO = float(np.log(0.5)), float(np.log(2.0))  # steepness jitter range
 _BEND = {"sigmoid": 8.0, "tanh": 4.0, "hard_sigmoid": 6.0, "hard_tanh": 2.0, "softplus": 4.0}
 
 
@@ -31,10 +32,13 @@ def solve_output(layout: Layout, theta: np.ndarray, x: np.ndarray, y: np.ndarray
     """``theta`` with each member's output layer set to its least-squares optimum."""
     theta = np.array(theta, dtype=np.float64)
     ws, bs = layout.views(theta)
-    h = np.broadcast_to(x[None, :, None], (theta.shape[0], x.size, 1))
+    h = x[None, :, None]  # one input: the first layer's product x·w needs no matmul
     for w, b, name in zip(ws[:-1], bs[:-1], layout.activations, strict=True):
-        h = act.ACTIVATIONS[name].fn(h @ np.swapaxes(w, -1, -2) + b[:, None, :])
-    design = np.concatenate([h, np.ones_like(h[..., :1])], axis=-1)  # (P, N, width + 1)
+        z = h * np.swapaxes(w, -1, -2) if h.shape[-1] == 1 else h @ np.swapaxes(w, -1, -2)
+        h = act.ACTIVATIONS[name].fn(z + b[:, None, :])
+    design = np.empty((theta.shape[0], x.size, h.shape[-1] + 1))  # (P, N, width + 1)
+    design[..., :-1] = h
+    design[..., -1] = 1.0
     gram = np.swapaxes(design, -1, -2) @ design
     ridge = 1e-10 * np.trace(gram, axis1=-2, axis2=-1)[:, None, None] + 1e-12
     rhs = np.swapaxes(design, -1, -2) @ y[None, :, None]
@@ -60,7 +64,7 @@ def data_starts(
     jitter = np.ones((count, w))
     if count > 1:
         q[1:] = np.sort(np.clip(q[1:] + rng.uniform(-0.5, 0.5, (count - 1, w)) / w, 0, 1), axis=1)
-        jitter[1:] = np.exp(rng.uniform(np.log(0.5), np.log(2.0), (count - 1, w)))
+        jitter[1:] = np.exp(rng.uniform(_LOG_HALF, _LOG_TWO, (count - 1, w)))
     if tv[-1] > 0:
         centres = np.interp(q * tv[-1], tv, xs)
         idx = np.clip(np.searchsorted(tv, q * tv[-1]), 1, len(xs) - 1)
@@ -103,7 +107,7 @@ def _compiled_hidden(
     shift = jitter = np.zeros((0, w))
     if count > 1:  # the draws of data_starts, in its order
         shift = rng.uniform(-0.5, 0.5, (count - 1, w))
-        jitter = np.exp(rng.uniform(np.log(0.5), np.log(2.0), (count - 1, w)))
+        jitter = np.exp(rng.uniform(_LOG_HALF, _LOG_TWO, (count - 1, w)))
     theta = np.zeros((count, layout.size))
     name = layout.activations[0]
     xy = np.ascontiguousarray(x, np.float64), np.ascontiguousarray(y, np.float64)
