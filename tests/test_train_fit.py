@@ -236,7 +236,10 @@ def test_cuda_population_matches_numpy() -> None:
     np.testing.assert_allclose(got.network.weights[0], ref.network.weights[0], rtol=1e-8)
 
 
-def test_non_finite_start_never_returns_non_finite_weights() -> None:
+@pytest.mark.parametrize("engine", ["fused", "generic"])
+def test_non_finite_start_never_returns_non_finite_weights(engine: str, monkeypatch) -> None:
+    if engine == "generic":  # the plain numpy loop, as without numba
+        monkeypatch.setattr(kernels, "available", lambda: False)
     # a start whose output overflows: LM cannot take a finite step from it
     net = Network.shallow(w=[1e308], b=[0.0], c=[1e308], c0=0.0, activation="square")
     with pytest.raises(DivergenceError, match="infinite or NaN"):

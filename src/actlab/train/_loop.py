@@ -80,10 +80,20 @@ def run(
     validation: Objective | None = None,
     patience: int | None = None,
     callback: Callable[[Progress], Any] | None = None,
+    tolerate: bool = False,
 ) -> Outcome:
-    """Train every row of ``theta0`` for at most ``steps`` iterations."""
+    """Train every row of ``theta0`` for at most ``steps`` iterations.
+
+    A member whose loss or parameters stop being finite raises
+    :class:`DivergenceError`, unless ``tolerate`` (restarts of one fit): then it
+    is frozen at its last finite parameters with loss ∞, and only a run in which
+    every member diverges raises.
+    """
     with np.errstate(all="ignore"):  # overflow is caught below as divergence, with advice
-        return _run(opt, obj, theta0, steps, hint, batch_size, seed, validation, patience, callback)
+        return _run(
+            opt, obj, theta0, steps, hint, batch_size, seed, validation, patience, callback,
+            tolerate,
+        )  # fmt: skip
 
 
 def _run(
@@ -97,6 +107,7 @@ def _run(
     validation: Objective | None,
     patience: int | None,
     callback: Callable[[Progress], Any] | None,
+    tolerate: bool,
 ) -> Outcome:
     be = obj.be
     start = time.perf_counter()
@@ -111,6 +122,7 @@ def _run(
     best_val = np.full(population, np.inf)
     best_theta = be.copy(theta)
     since_best = np.zeros(population, dtype=np.int64)
+    dead = np.zeros(population, dtype=bool)  # diverged members, frozen (tolerate only)
     for k in range(steps):
         idx = next_batch()
         new, loss, done = opt.step(obj if idx is None else obj.subset(idx), theta)
@@ -118,7 +130,10 @@ def _run(
         finite = np.isfinite(loss_np) & be.to_numpy(be.finite_rows(new)).astype(bool)
         bad = active & ~finite
         if bad.any():
-            raise divergence(k + 1, int(bad.sum()), population, hint)
+            if not tolerate or (dead | bad).all():
+                raise divergence(k + 1, int((dead | bad).sum()), population, hint)
+            dead |= bad
+            active &= ~bad
         mask = be.asarray(active.astype(np.float64))[:, None] > 0
         theta = be.where(mask, new, theta)
         n_steps += active
@@ -142,10 +157,11 @@ def _run(
             callback(Progress(k + 1, steps, float(np.nanmin(loss_np)), time.perf_counter() - start))
         if not active.any():
             break
-    converged = ~active
+    converged = ~active & ~dead
     if validation is not None and patience is not None:
         theta = best_theta
     final = be.to_numpy(obj.loss(theta))
+    final = np.where(dead, np.inf, final)
     history = History(
         np.asarray(rec_step, dtype=np.int64),
         np.asarray(rec_loss),

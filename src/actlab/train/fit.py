@@ -80,7 +80,7 @@ def _train(
     return run(
         make(name, **kwargs), obj, theta0, steps, hint=hint, batch_size=opts["batch_size"],
         seed=opts["seed"], validation=val_obj, patience=opts["patience"],
-        callback=opts["callback"],
+        callback=opts["callback"], tolerate=opts.get("tolerate", False),
     )  # fmt: skip
 
 
@@ -166,7 +166,7 @@ def fit(
     xt, yt, val = validation_split(xa, ya, validation, early_stopping, opts["seed"])
     layout = Layout.of(network)
     theta0 = init.starts(network, xt, yt, k, opts["seed"], data=init_restarts == "data")
-    out = _train(layout, theta0, xt, yt, opts, val)
+    out = _train(layout, theta0, xt, yt, opts | {"tolerate": True}, val)
     _finite_or_raise(out, opts, any_member=True)
     if val is not None:
         pick = out.validation if out.validation is not None else _val_mse(layout, out, val)
