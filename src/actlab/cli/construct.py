@@ -18,12 +18,14 @@ from ..construct import (
     Recipe,
     from_points,
     lesson_case,
+    measure,
     to_tolerance,
     with_neurons,
 )
 from ..construct.adaptive import DENSE_POINTS
 from ..construct.result import MSE_POINTS
 from ..errors import DataError
+from ..network import Network
 from . import main
 from ._output import emit_json, emit_table
 
@@ -127,6 +129,11 @@ def _print_lesson(as_json: bool) -> None:
 @click.option("--extend", type=click.Choice(EXTENSIONS), help="relu beyond the ends.")
 @click.option("--knots", type=click.Choice(KNOT_PLACEMENTS), help="Knots for --neurons.")
 @click.option("--domain", nargs=2, type=float, help="Domain A B (default: the target's).")
+@click.option(
+    "--polish",
+    is_flag=True,
+    help="Then train the constructed network on the target (it is the start).",
+)
 @click.option("--save", "save_path", type=click.Path(dir_okay=False), help="Save the network.")
 @click.option("--lesson", is_flag=True, help="Compare two-sigmoid networks on the lesson's target.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
@@ -152,6 +159,8 @@ def construct_command(**opts: Any) -> None:
     """
     name = act.get(opts["activation"]).name
     _check_combos(name, opts)
+    if opts["polish"] and (opts["target"] is None or not act.get(name).trainable):
+        raise click.UsageError("--polish needs --target and an activation trainable by gradients")
     if opts["lesson"]:
         _print_lesson(opts["as_json"])
         return
@@ -187,9 +196,35 @@ def construct_command(**opts: Any) -> None:
         "mse": {"start": result.domain[0], "stop": result.domain[1], "points": MSE_POINTS},
         "max_error": {"start": result.domain[0], "stop": result.domain[1], "points": DENSE_POINTS},
     }
+    network = result.network
+    if opts["polish"]:
+        network, data["polished"] = _polish(result, target)
     if opts["save_path"]:
-        data["saved"] = str(result.network.save(opts["save_path"]))
+        data["saved"] = str(network.save(opts["save_path"]))
     if opts["as_json"]:
         emit_json(data)
     else:
         _print_text(result, data)
+        if "polished" in data:
+            p = data["polished"]
+            emit_table(
+                [
+                    ("polished", p["formula"]),
+                    ("polished mse", f"{p['mse']:.6g}"),
+                    ("polished max_error", f"{p['max_error']:.6g}"),
+                ]
+            )
+
+
+def _polish(result: Construction, target: Any) -> tuple[Network, dict[str, Any]]:
+    """Train from the construction on 201 points of the target; the network and its scores."""
+    import warnings
+
+    from ..train import ConvergenceWarning, fit
+
+    x = np.linspace(result.domain[0], result.domain[1], MSE_POINTS)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ConvergenceWarning)  # the scores below say how it ended
+        fitted = fit(result.network, x, target(x), restarts=1).network
+    scores = measure(fitted, target, result.domain, extra=result.knots)
+    return fitted, {"formula": fitted.formula(), **scores, "network": fitted.to_dict()}
