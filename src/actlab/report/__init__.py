@@ -18,7 +18,8 @@ import numpy as np
 
 from .._validate import check_choice, check_seed
 from .html import Renderer
-from .story import SECTIONS, Context, build_story
+from .sections import SECTIONS, build_story
+from .story import Context
 from .strings import LANGS, text
 
 __all__ = ["LANGS", "SECTIONS", "build_report", "default_lang"]
