@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import itertools
-import re
 
 import numpy as np
 import pytest
-from matplotlib.figure import Figure
 
+from _figure_helpers import legend_texts, lines_by_gid, sigmoid, tagged, texts_by_gid
 from actlab import ConfigError, DataError, Network, UnsupportedError, lesson
 from actlab import figures as F
 from actlab.figures.style import CONTRIBUTION_COLORS, ROLE_COLORS
@@ -17,28 +16,6 @@ X = lesson.GRID.values()
 
 # Chinese figures in this module are built, not drawn: without a CJK font only FontWarning fires.
 pytestmark = pytest.mark.filterwarnings("ignore::actlab.figures.FontWarning")
-
-
-def tagged(artist, kind: str) -> bool:
-    """Whether ``artist`` has gid ``kind`` or ``kind-N`` (repeated gids are numbered)."""
-    return re.fullmatch(rf"{kind}(-\d+)?", artist.get_gid() or "") is not None
-
-
-def lines_by_gid(fig: Figure, kind: str) -> list:
-    """Every Line2D of the figure tagged ``kind``."""
-    return [ln for ax in fig.axes for ln in ax.get_lines() if tagged(ln, kind)]
-
-
-def texts_by_gid(fig: Figure, kind: str) -> list:
-    return [t for ax in fig.axes for t in ax.texts if tagged(t, kind)]
-
-
-def legend_texts(fig: Figure) -> list[str]:
-    return [t.get_text() for ax in fig.axes if ax.get_legend() for t in ax.get_legend().texts]
-
-
-def sigmoid(z: np.ndarray) -> np.ndarray:
-    return 1.0 / (1.0 + np.exp(-z))
 
 
 # ------------------------------------------------------------------ target

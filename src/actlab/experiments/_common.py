@@ -97,16 +97,6 @@ def contribution_sizes(net: Network, x: np.ndarray) -> np.ndarray:
     return np.abs(net.weights[-1][..., 0, :]) * spread
 
 
-def loglog_slope(widths: Sequence[float], errors: Sequence[float]) -> float:
-    """Least-squares slope of log(error) against log(width) (NaN if under two points)."""
-    w = np.asarray(widths, dtype=np.float64)
-    e = np.asarray(errors, dtype=np.float64)
-    keep = (w > 0) & (e > 0) & np.isfinite(e)
-    if keep.sum() < 2:
-        return float("nan")
-    return float(np.polyfit(np.log(w[keep]), np.log(e[keep]), 1)[0])
-
-
 def trainable(name: str) -> bool:
     """Whether gradient training applies to the activation."""
     return activations.get(name).trainable

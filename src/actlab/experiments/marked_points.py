@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._common import loglog_slope, train_population
+from .._stats import loglog_slope
+from ._common import train_population
 from .base import Result, Verdict, check_size, experiment
 
 CLAIM = {

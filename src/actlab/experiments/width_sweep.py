@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._common import best_of, loglog_slope, target_data
+from .._stats import loglog_slope
+from ._common import best_of, target_data
 from .base import Result, Verdict, check_size, experiment
 
 CLAIM = {

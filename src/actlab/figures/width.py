@@ -9,6 +9,7 @@ import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.ticker import FixedLocator, NullLocator, ScalarFormatter
 
+from .. import _stats
 from .._formula import MINUS
 from ..errors import DataError
 from ._data import array1d
@@ -23,12 +24,8 @@ LABEL_KEYS = ("activation", "method", "label")
 
 def loglog_slope(widths: Any, errors: Any) -> float | None:
     """Least-squares slope of log(error) against log(width) over positive errors (None if < 2)."""
-    w = np.asarray(widths, dtype=np.float64)
-    e = np.asarray(errors, dtype=np.float64)
-    keep = (w > 0) & (e > 0) & np.isfinite(e)
-    if np.unique(w[keep]).size < 2:
-        return None
-    return float(np.polyfit(np.log(w[keep]), np.log(e[keep]), 1)[0])
+    slope = _stats.loglog_slope(widths, errors)
+    return None if np.isnan(slope) else slope
 
 
 def _rows(table: Any, by: str, x_key: str, metric: str) -> list[Mapping[str, Any]]:

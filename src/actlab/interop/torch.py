@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from .._torch import require_torch
 from ..errors import ConfigError, UnsupportedError
 from ..network import Network
 
@@ -22,13 +23,7 @@ __all__ = ["activation_module", "from_torch", "to_torch"]
 
 
 def _torch() -> Any:
-    try:
-        import torch
-    except ImportError:  # pragma: no cover - depends on the environment
-        raise UnsupportedError(
-            "PyTorch is not installed; install it with: pip install torch==2.13.0"
-        ) from None
-    return torch
+    return require_torch("converting to or from PyTorch")
 
 
 @cache

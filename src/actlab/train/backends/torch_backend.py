@@ -14,6 +14,7 @@ from typing import Any
 
 import numpy as np
 
+from ..._torch import require_torch
 from ...activations import LEAKY_SLOPE
 from ...errors import ConfigError, UnsupportedError
 from .base import Array, Backend
@@ -22,13 +23,7 @@ __all__ = ["TorchBackend"]
 
 
 def _torch() -> Any:
-    try:
-        import torch
-    except ImportError:  # pragma: no cover - depends on the environment
-        raise UnsupportedError(
-            "the torch backend needs PyTorch; install it with: pip install torch==2.13.0"
-        ) from None
-    return torch
+    return require_torch("the torch backend")
 
 
 @cache
