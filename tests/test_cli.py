@@ -39,7 +39,7 @@ def test_show_saved_network(cli, tmp_path) -> None:
 @pytest.mark.parametrize(
     ("args", "code", "message"),
     [
-        (["show"], 2, "give either 'seed' or --net FILE"),
+        (["show"], 2, "give either 'lesson' or --net FILE"),
         (["show", "other"], 2, "Invalid value"),
         (["show", "--net", "missing.json"], 1, "Error: network file not found"),
         (["nosuchcommand"], 2, "No such command"),

@@ -24,7 +24,7 @@ def test_collapse_cli_identity_floor_on_seed(cli: CliRunner) -> None:
     assert data["floor"]["mse"] == pytest.approx(0.97290, abs=5e-6)
     assert data["floor"]["a"] == pytest.approx(0.34236, abs=5e-6)
     assert data["floor"]["b"] == pytest.approx(1.06155, abs=5e-6)
-    assert data["target"] == {"name": "seed", "points": 201, "domain": [-2.0, 6.0]}
+    assert data["target"] == {"name": "lesson", "points": 201, "domain": [-2.0, 6.0]}
     assert data["fit"]["mse"] >= data["floor"]["mse"]
     net = Network.init(8, 3, "identity", seed=0)
     assert data["a"] == pytest.approx(fold_linear(net).a, rel=1e-12)

@@ -182,5 +182,5 @@ def test_resolve_bad_domain_raises_config_error(domain):
 
 def test_resolve_preset_with_domain_keeps_function():
     t = resolve("SEED", (0, 1))
-    assert t.domain == (0.0, 1.0) and t.name == "seed"
+    assert t.domain == (0.0, 1.0) and t.name == "lesson"
     assert t(np.array([0.5])).tolist() == [1.0]

@@ -22,7 +22,7 @@ def test_fit_json_has_the_documented_keys(cli: CliRunner) -> None:
     assert data["formula"].startswith("y = ") and "σ(" in data["formula"]
     assert [c["neuron"] for c in data["contributions"]] == [1, 2]
     assert Network.from_dict(data["network"]).widths == [2]
-    assert data["target"] == {"name": "seed", "points": 201, "domain": [-2.0, 6.0]}
+    assert data["target"] == {"name": "lesson", "points": 201, "domain": [-2.0, 6.0]}
 
 
 def test_fit_text_shows_error_time_formula_and_neurons(cli: CliRunner) -> None:

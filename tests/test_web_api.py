@@ -66,7 +66,7 @@ def test_activations_include_identity_and_square(client):
 
 def test_presets_start_with_the_lesson_target(client):
     presets = client.get("/api/presets").json()
-    assert presets[0]["name"] == "seed" and presets[0]["domain"] == [-2.0, 6.0]
+    assert presets[0]["name"] == "lesson" and presets[0]["domain"] == [-2.0, 6.0]
 
 
 # ---------------------------------------------------------------- target

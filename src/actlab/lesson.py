@@ -17,16 +17,11 @@ from dataclasses import dataclass
 import numpy as np
 
 from .network import Network
+from .score import score
+from .targets.presets import LESSON_KINKS as KINKS
+from .targets.presets import lesson_function as target
 
-__all__ = ["GRID", "Grid", "handbuilt_network", "score", "target"]
-
-KINKS = (0.0, 2.0, 4.0)
-
-
-def target(x: np.ndarray | float) -> np.ndarray:
-    """The lesson's target f(x)."""
-    x = np.asarray(x, dtype=np.float64)
-    return np.select([x < 0, x < 2, x < 4], [0.0 * x, 2.0 * x, 6.0 - x], default=2.0)
+__all__ = ["GRID", "KINKS", "Grid", "handbuilt_network", "score", "target"]
 
 
 def handbuilt_network() -> Network:
@@ -54,9 +49,3 @@ class Grid:
 
 
 GRID = Grid(-2.0, 6.0, 201)
-
-
-def score(y_pred: np.ndarray, y_true: np.ndarray) -> dict[str, float]:
-    """Mean squared error and largest absolute error between two arrays."""
-    err = np.asarray(y_pred, dtype=np.float64) - np.asarray(y_true, dtype=np.float64)
-    return {"mse": float(np.mean(err**2)), "max_error": float(np.max(np.abs(err)))}

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.browser
 
 def test_page_opens_on_the_lesson_target(page):
     open_lab(page, page.lab_url)
-    assert page.input_value("#preset") == "seed"
+    assert page.input_value("#preset") == "lesson"
     assert page.locator("#score .value").count() == 2
     assert page.locator("#params input[type=range]").count() == 7  # w, b, c for 2 neurons + c0
     assert "σ(" in page.inner_text("#formula")
@@ -147,7 +147,7 @@ def test_a_bad_expression_shows_its_error_with_a_caret(page):
     page.wait_for_selector("#expression-error:not([hidden]) pre.caret")
     text = page.inner_text("#expression-error")
     assert "close the call" in text and text.rstrip().endswith("^")
-    assert page.evaluate("window.actlab.state.target") == "seed"  # the last good target stays
+    assert page.evaluate("window.actlab.state.target") == "lesson"  # the last good target stays
     page.fill("#expression", "sin(3*x) + 0.3*x**2")
     page.wait_for_selector("#expression-error", state="hidden")
     assert page.evaluate("window.actlab.state.target") == "sin(3*x) + 0.3*x**2"

@@ -7,7 +7,6 @@ from typing import Any
 import click
 import numpy as np
 
-from .. import lesson
 from .._validate import check_int, check_seed
 from ..collapse import (
     Line,
@@ -17,12 +16,12 @@ from ..collapse import (
     line_derivation,
     line_formula,
 )
-from ..errors import ConfigError
 from ..network import MAX_DEPTH, MAX_WIDTH, Network
+from ..problem import Problem
+from ..score import score
 from . import main
 from ._output import emit_json
 
-DEFAULT_POINTS = 201
 MAX_POINTS = 1_000_000
 
 
@@ -47,24 +46,15 @@ def _network(
 
 def _target_points(spec: str, points: int | None) -> tuple[str, np.ndarray, np.ndarray]:
     """(name, x, y) on which the floor is measured."""
-    if spec.strip().lower() == "seed":  # the lesson's grid: 201 points over [−2, 6]
-        g = lesson.GRID
-        x = g.values() if points is None else np.linspace(g.start, g.stop, points)
-        return "seed", x, lesson.target(x)
-    try:
-        from ..targets import resolve
-    except ImportError:  # an install without targets knows only the lesson's target
-        raise ConfigError(f"the 'target' parameter must be seed; got {spec!r} instead") from None
-    target = resolve(spec)
-    lo, hi = target.domain
-    x = np.linspace(lo, hi, DEFAULT_POINTS if points is None else points)
-    return target.name, x, target(x)
+    problem = Problem.from_spec(spec, points=points)
+    x, y = problem.train()
+    return problem.name, x, y
 
 
 def _score(net: Network, x: np.ndarray, y: np.ndarray) -> dict[str, float]:
     """The network's own MSE and largest error; non-finite (null in JSON) if it overflows."""
     with np.errstate(all="ignore"):  # a deep square network may overflow: reported, not warned
-        return lesson.score(net(x), y)
+        return score(net(x), y)
 
 
 def _fit(net: Network, result: Any, spec: str, points: int | None) -> dict[str, Any]:

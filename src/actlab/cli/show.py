@@ -25,17 +25,17 @@ def seed_summary() -> dict:
 
 
 @main.command()
-@click.argument("what", type=click.Choice(["seed"]), required=False)
+@click.argument("what", type=click.Choice(["lesson", "seed"]), required=False)
 @click.option("--net", "net_file", type=click.Path(dir_okay=False), help="A saved network file.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 def show(what: str | None, net_file: str | None, as_json: bool) -> None:
-    """Show the lesson's example (``seed``) or a saved network (``--net FILE``).
+    """Show the lesson's example (``lesson``, also called ``seed``) or a saved network (``--net FILE``).
 
-    For ``seed``: the hand-built network's formula and its MSE and largest
+    For ``lesson``: the hand-built network's formula and its MSE and largest
     error against the lesson's target on 201 points over [−2, 6].
     """
     if (what is None) == (net_file is None):
-        raise click.UsageError("give either 'seed' or --net FILE")
+        raise click.UsageError("give either 'lesson' or --net FILE")
     if net_file is not None:
         net = Network.load(net_file)
         data = {

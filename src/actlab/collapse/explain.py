@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .._formula import MINUS
+from ..network.formula import MINUS
 from ..network import Network
 from .linear import fold_linear, line_formula, symbolic_line
 

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from .._formula import MINUS, number
+from ..network.formula import MINUS, number
 from ..errors import ConfigError, UnsupportedError
 from ..network import Network
 

@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from .._formula import MINUS
+from ..network.formula import MINUS
 from ..activations import LEAKY_SLOPE
 from ..errors import UnsupportedError
 from ..network import Network

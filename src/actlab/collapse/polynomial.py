@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 from numpy.polynomial import polynomial as P
 
-from .._formula import MINUS, number
+from ..network.formula import MINUS, number
 from ..errors import UnsupportedError
 from ..network import Network
 

@@ -26,8 +26,8 @@ from .adaptive import (
 )
 from .build import KNOT_PLACEMENTS, construct, from_points, with_neurons
 from .convert import IDENTITIES, convert, sigmoid_to_tanh, tanh_to_sigmoid
-from .lesson import LessonCase, lesson_case, two_sigmoids
-from .points import check_points, polyline, refine, simplify
+from .two_sigmoids import LessonCase, lesson_case, two_sigmoids
+from .polyline import check_points, polyline, refine, simplify
 from .pwl import EXTENSIONS, hard_sigmoid_network, relu_network
 from .recipe import CONSTRUCTIBLE, Recipe
 from .result import Construction, measure

@@ -35,7 +35,7 @@ __all__ = [
     "knots_for_budget",
     "knots_for_tolerance",
     "refine_greedy",
-    "sample",
+    "values_at",
 ]
 
 Array = np.ndarray
@@ -51,7 +51,7 @@ def dense_grid(domain: tuple[float, float], kinks: Sequence[float] = (), points:
     return np.unique(np.concatenate([x, np.asarray(inside, dtype=np.float64)]))
 
 
-def sample(fn: Callable[[Array], Array], x: Array, *, name: str = "target") -> Array:
+def values_at(fn: Callable[[Array], Array], x: Array, *, name: str = "target") -> Array:
     """fn(x) as float64, checked finite (a target undefined somewhere on its domain raises)."""
     with np.errstate(all="ignore"):  # NaN and inf are reported below, with where they are
         y = np.broadcast_to(np.asarray(fn(x), dtype=np.float64), x.shape)

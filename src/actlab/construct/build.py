@@ -14,8 +14,8 @@ import numpy as np
 from .._validate import check_choice, check_int
 from ..errors import ConfigError
 from ..network import MAX_WIDTH
-from .adaptive import dense_grid, knots_for_budget, sample
-from .points import check_points, polyline, simplify
+from .adaptive import dense_grid, knots_for_budget, values_at
+from .polyline import check_points, polyline, simplify
 from .recipe import Recipe
 from .result import Construction, measure
 from .tolerance import to_tolerance
@@ -99,10 +99,10 @@ def with_neurons(
     dom, kinks = _domain(target, domain), _kinks(target, kinks)
     if knots == "uniform":
         xs = np.linspace(dom[0], dom[1], max(recipe.knots_for(n), 2))
-        ys = sample(target, xs)
+        ys = values_at(target, xs)
     else:
         x = dense_grid(dom, kinks)
-        y = sample(target, x)
+        y = values_at(target, x)
 
         def count(k: Array) -> int:
             return recipe.neurons(simplify(k, np.interp(k, x, y))[0].size)

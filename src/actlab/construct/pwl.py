@@ -22,7 +22,7 @@ import numpy as np
 
 from .._validate import check_choice
 from ..network import Network
-from .points import check_points
+from .polyline import check_points
 
 __all__ = ["EXTENSIONS", "hard_sigmoid_network", "relu_network", "shallow_pruned"]
 

@@ -11,9 +11,9 @@ from .. import activations as act
 from .._validate import check_choice, check_real
 from ..errors import ConfigError, UnsupportedError
 from ..network import Network
-from .adaptive import sample
+from .adaptive import values_at
 from .convert import sigmoid_to_tanh
-from .points import polyline
+from .polyline import polyline
 from .pwl import EXTENSIONS, hard_sigmoid_network, relu_network
 from .smooth import (
     HEIGHTS,
@@ -134,7 +134,7 @@ class Recipe:
             reference = reference or polyline(x, y)
             lo, hi = domain if domain is not None else (float(np.min(x)), float(np.max(x)))
             grid = np.linspace(lo, hi, SEARCH_POINTS)
-            samples = (grid, sample(reference, grid))
+            samples = (grid, values_at(reference, grid))
         if k is None:
             k = choose_steepness(
                 lambda s: sigmoid_network(x, y, s, heights=heights, samples=samples),

@@ -9,7 +9,7 @@ from typing import Any
 import numpy as np
 
 from ..network import Network
-from .adaptive import dense_grid, sample
+from .adaptive import dense_grid, values_at
 
 __all__ = ["MSE_POINTS", "Construction", "measure"]
 
@@ -32,8 +32,8 @@ def measure(
     """
     x_mse = np.linspace(domain[0], domain[1], MSE_POINTS)
     x_max = dense_grid(domain, () if extra is None else list(extra), points)
-    err_mse = net(x_mse) - sample(reference, x_mse)
-    err_max = net(x_max) - sample(reference, x_max)
+    err_mse = net(x_mse) - values_at(reference, x_mse)
+    err_max = net(x_max) - values_at(reference, x_max)
     return {
         "mse": float(np.mean(err_mse * err_mse)),
         "max_error": float(np.max(np.abs(err_max))),

@@ -37,7 +37,7 @@ from .. import activations as act
 from .._validate import check_choice, check_int, check_real
 from ..errors import ConfigError
 from ..network import Network
-from .points import check_points, refine
+from .polyline import check_points, refine
 from .pwl import shallow_pruned
 
 __all__ = [

@@ -31,9 +31,9 @@ from .adaptive import (
     fewest_uniform,
     knots_for_tolerance,
     refine_greedy,
-    sample,
+    values_at,
 )
-from .points import simplify
+from .polyline import simplify
 from .recipe import Recipe
 from .result import Construction, measure
 from .smooth import STAIRCASE_STEEPNESS
@@ -70,7 +70,7 @@ def to_tolerance(
     recipe = (recipe or Recipe()).with_default_heights("interpolate")
     eps = check_real("tolerance", tolerance, 0.0, lo_open=True)
     x = dense_grid(domain, kinks)
-    y = sample(target, x)
+    y = values_at(target, x)
     if recipe.exact:
         xs = knots_for_tolerance(x, y, _budget(eps, recipe.model, y), recipe.model, kinks)
         xs, ys = simplify(xs, np.interp(xs, x, y))
@@ -124,7 +124,7 @@ def _steepnesses(recipe: Recipe) -> tuple[float, ...]:
 
 def _builder(target: Target, recipe: Recipe, k: float) -> Callable[[Array], Network]:
     fixed = Recipe(recipe.activation, k, heights=recipe.heights, staircase=recipe.staircase)
-    return lambda xs: fixed.build(xs, sample(target, xs))[0]
+    return lambda xs: fixed.build(xs, values_at(target, xs))[0]
 
 
 def _smooth(target, eps, recipe, domain, kinks, x, y) -> tuple[Network, Array, Array, float]:
@@ -142,7 +142,7 @@ def _smooth(target, eps, recipe, domain, kinks, x, y) -> tuple[Network, Array, A
     if best is None:
         raise _too_many(eps)
     xs, net, k = best
-    ys = sample(target, xs)
+    ys = values_at(target, xs)
     if recipe.steepness is None and not recipe.staircase:
         tuned, k_tuned = recipe.build(
             xs, ys, reference=target, domain=domain, criterion="max_error"
@@ -162,7 +162,7 @@ def _uniform(target, eps, recipe, domain, x, y, limit: int) -> dict[str, Any]:
 
     def meets(n: int, k: float | None) -> bool:
         xs = np.linspace(domain[0], domain[1], max(recipe.knots_for(n), 2))
-        ys = sample(target, xs)
+        ys = values_at(target, xs)
         net = recipe.build(xs, ys)[0] if k is None else _builder(target, recipe, k)(xs)
         err = error_of(net, y, x, "max_error")
         if err <= eps and (n not in found or err < found[n][0]):

@@ -19,7 +19,7 @@ from . import (  # registers each experiment
     tanh_equivalence,
     width_sweep,
 )
-from .base import EXPERIMENTS, SIZES, Result, Verdict, get_experiment
+from .registry import EXPERIMENTS, SIZES, Result, Verdict, get_experiment
 
 __all__ = ["EXPERIMENTS", "SIZES", "Result", "Verdict", "get_experiment", "run"]
 

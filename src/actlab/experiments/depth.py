@@ -7,7 +7,7 @@ import numpy as np
 from ..collapse import linear_pieces
 from ..network import Network
 from ._common import mse_of, target_data, train_population
-from .base import Result, Verdict, check_size, experiment
+from .registry import Result, Verdict, check_size, experiment
 
 CLAIM = {
     "en": "More neurons and more layers let a network follow a more complex curve.",

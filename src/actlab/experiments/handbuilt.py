@@ -8,7 +8,7 @@ from .. import lesson
 from ..collapse import best_line
 from ..network import Network
 from ._common import best_of, lesson_data
-from .base import Result, Verdict, check_size, experiment
+from .registry import Result, Verdict, check_size, experiment
 
 CLAIM = {
     "en": "y = 4σ(2.4x − 2.4) + 2σ(−2.4x + 7.4) − 2, a constant plus two sigmoids, fits the target.",

@@ -6,7 +6,7 @@ import numpy as np
 
 from ..collapse import best_line, fold_linear
 from ._common import lesson_data, mse_of, train_population
-from .base import Result, Verdict, check_size, experiment
+from .registry import Result, Verdict, check_size, experiment
 
 CLAIM = {
     "en": "Without activations a network is a single line, however many layers and neurons.",

@@ -6,7 +6,7 @@ import numpy as np
 
 from .._stats import loglog_slope
 from ._common import train_population
-from .base import Result, Verdict, check_size, experiment
+from .registry import Result, Verdict, check_size, experiment
 
 CLAIM = {
     "en": "A harder curve is fitted by marking points on it and using more neurons.",

@@ -6,7 +6,7 @@ import numpy as np
 
 from ..network import Network
 from ._common import contribution_sizes, lesson_data, mse_of, train_population
-from .base import Result, Verdict, check_size, experiment
+from .registry import Result, Verdict, check_size, experiment
 
 CLAIM = {
     "en": "Two sigmoid neurons suffice; a third would learn its parameters to 0, as if absent.",

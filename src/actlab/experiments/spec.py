@@ -30,12 +30,12 @@ from pathlib import Path
 from typing import Any
 
 from .. import activations
+from ..settings import OPTIMIZERS
 from .._validate import check_int, check_real
 from ..errors import ConfigError, SchemaError
 
 __all__ = ["OPTIMIZERS", "Cell", "SweepSpec", "load_spec"]
 
-OPTIMIZERS = ("lm", "lbfgs", "adam", "sgd")
 MAX_RUNS = 10_000_000
 _KEYS = (
     "targets",

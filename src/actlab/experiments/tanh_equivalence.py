@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from ._common import best_of, lesson_data
-from .base import Result, Verdict, check_size, experiment
+from .registry import Result, Verdict, check_size, experiment
 
 CLAIM = {
     "en": "Tanh works the same way: tanh curves, shifted and scaled, build the target too.",

@@ -6,7 +6,7 @@ import numpy as np
 
 from .._stats import loglog_slope
 from ._common import best_of, target_data
-from .base import Result, Verdict, check_size, experiment
+from .registry import Result, Verdict, check_size, experiment
 
 CLAIM = {
     "en": "More neurons approximate better — with a nonlinear, non-polynomial activation.",

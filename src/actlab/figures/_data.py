@@ -7,7 +7,7 @@ from typing import Any
 
 import numpy as np
 
-from .._formula import MINUS, number
+from ..network.formula import MINUS, number
 from ..errors import ConfigError, DataError
 from ..lesson import Grid
 from ..network import Network

@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 from matplotlib.figure import Figure
 
-from .._formula import MINUS, number
+from ..network.formula import MINUS, number
 from ..errors import ConfigError
 from ._data import DEFAULT_POINTS, array1d, grid, points_xy
 from ._draw import finish, plot_points, plot_target

@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 from matplotlib.figure import Figure
 
-from .._formula import MINUS
+from ..network.formula import MINUS
 from .._validate import check_choice, check_real
 from ..errors import ConfigError, UnsupportedError
 from ..network import Network

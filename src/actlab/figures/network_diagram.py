@@ -7,7 +7,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import Circle
 
-from .._formula import MINUS, number
+from ..network.formula import MINUS, number
 from .._validate import check_int
 from ..errors import ConfigError
 from ..network import Network

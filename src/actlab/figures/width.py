@@ -10,7 +10,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FixedLocator, NullLocator, ScalarFormatter
 
 from .. import _stats
-from .._formula import MINUS
+from ..network.formula import MINUS
 from ..errors import DataError
 from ._data import array1d
 from .strings import text

@@ -8,12 +8,20 @@ from __future__ import annotations
 
 import numpy as np
 
-from .. import lesson
-from .base import Target
+from .target import Target
 
-__all__ = ["PRESETS", "preset_names"]
+__all__ = ["ALIASES", "LESSON_KINKS", "PRESETS", "lesson_function", "preset_names"]
 
 _PI = float(np.pi)
+
+
+LESSON_KINKS = (0.0, 2.0, 4.0)
+
+
+def lesson_function(x: np.ndarray | float) -> np.ndarray:
+    """The lesson's target: 0 (x < 0), 2x (0 ≤ x < 2), −x + 6 (2 ≤ x < 4), 2 (x ≥ 4)."""
+    x = np.asarray(x, dtype=np.float64)
+    return np.select([x < 0, x < 2, x < 4], [0.0 * x, 2.0 * x, 6.0 - x], default=2.0)
 
 
 def _sawtooth(x: np.ndarray) -> np.ndarray:
@@ -26,11 +34,11 @@ def _complex(x: np.ndarray) -> np.ndarray:
 
 _LIST = [
     Target(
-        "seed",
+        "lesson",
         "f(x) = 0 (x < 0); 2x (0 ≤ x < 2); −x + 6 (2 ≤ x < 4); 2 (x ≥ 4)",
         (-2.0, 6.0),
-        lesson.target,
-        kinks=lesson.KINKS,
+        lesson_function,
+        kinks=LESSON_KINKS,
         expression="piecewise(x < 0: 0, x < 2: 2*x, x < 4: -x + 6, 2)",
     ),
     Target("sin", "sin(x)", (-2 * _PI, 2 * _PI), np.sin, expression="sin(x)"),
@@ -83,6 +91,10 @@ _LIST = [
 ]
 
 PRESETS: dict[str, Target] = {t.name: t for t in _LIST}
+
+#: Other names that users and scripts already use for a preset (``seed``: the lesson's
+#: function was first called the "seed" example).
+ALIASES: dict[str, str] = {"seed": "lesson"}
 
 
 def preset_names() -> list[str]:

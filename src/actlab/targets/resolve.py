@@ -6,10 +6,10 @@ import difflib
 import re
 
 from ..errors import ConfigError, ExpressionError
-from .base import DEFAULT_DOMAIN, Target, check_domain
+from .target import DEFAULT_DOMAIN, Target, check_domain
 from .expression import parse
-from .points import from_points, parse_points
-from .presets import PRESETS
+from .marked_points import from_points, parse_points
+from .presets import ALIASES, PRESETS
 
 __all__ = ["from_expression", "resolve"]
 
@@ -48,8 +48,9 @@ def resolve(spec: str, domain: tuple[float, float] | None = None) -> Target:
             f"got {type(spec).__name__} instead"
         )
     key = spec.strip()
-    if key.lower() in PRESETS:
-        target = PRESETS[key.lower()]
+    name = ALIASES.get(key.lower(), key.lower())
+    if name in PRESETS:
+        target = PRESETS[name]
         return target if domain is None else target.with_domain(domain)
     if key.lower().startswith("points:"):
         target = from_points(*parse_points(key[len("points:") :]))

@@ -9,9 +9,9 @@ import numpy as np
 
 from .._validate import check_int, check_real, check_seed
 from ..errors import ConfigError
-from .base import Target, check_domain
+from .target import Target, check_domain
 
-__all__ = ["MAX_SAMPLES", "Sample", "sample"]
+__all__ = ["MAX_SAMPLES", "Sample", "sample", "sample_points"]
 
 MAX_SAMPLES = 10_000_000
 
@@ -63,9 +63,47 @@ def sample(
         )
     rng = np.random.default_rng(seed)
     x = np.linspace(a, b, n) if grid else np.sort(rng.uniform(a, b, n))
-    y = np.asarray(target(x), dtype=np.float64)
+    return _noisy_split(x, np.asarray(target(x), dtype=np.float64), rng, noise, n_test, (a, b))
+
+
+def sample_points(
+    x: np.ndarray, y: np.ndarray, *, seed: int, noise: float = 0.0, test_fraction: float = 0.0
+) -> Sample:
+    """Given points (x, y) with the noise and train/test split of :func:`sample`.
+
+    The points keep their order; ``noise`` and ``test_fraction`` mean what they
+    mean for :func:`sample`, drawn from ``seed`` in the same order.
+    """
+    seed = check_seed(seed)
+    noise = check_real("noise", noise, 0.0)
+    test_fraction = check_real("test_fraction", test_fraction, 0.0, 1.0, hi_open=True)
+    xa = np.asarray(x, dtype=np.float64)
+    ya = np.asarray(y, dtype=np.float64)
+    n = len(xa)
+    n_test = round(n * test_fraction)
+    if n_test and n - n_test < 1:
+        raise ConfigError(
+            f"the 'test_fraction' parameter leaves no training point out of n = {n}, "
+            f"got {test_fraction!r} instead"
+        )
+    domain = (float(xa.min()), float(xa.max())) if n else (0.0, 0.0)
+    return _noisy_split(xa, ya, np.random.default_rng(seed), noise, n_test, domain)
+
+
+def _noisy_split(
+    x: np.ndarray,
+    y: np.ndarray,
+    rng: np.random.Generator,
+    noise: float,
+    n_test: int,
+    domain: tuple[float, float],
+) -> Sample:
+    """Add N(0, noise²) to y, then hold out ``n_test`` points chosen at random."""
+    n = len(x)
     if noise > 0:
         y = y + rng.normal(0.0, noise, n)
+    if n_test == 0:
+        return Sample(x, y, x[:0], y[:0], domain, noise)
     test = np.zeros(n, dtype=bool)
     test[rng.permutation(n)[:n_test]] = True
-    return Sample(x[~test], y[~test], x[test], y[test], (a, b), noise)
+    return Sample(x[~test], y[~test], x[test], y[test], domain, noise)

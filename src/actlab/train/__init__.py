@@ -14,11 +14,13 @@ from .backends import get_backend
 from .fit import fit, fit_population
 from .losses import Objective, mse
 from .optimizers import OPTIMIZERS
+from .options import FitOptions
 from .result import ConvergenceWarning, FitResult, History, Progress
 
 __all__ = [
     "OPTIMIZERS",
     "ConvergenceWarning",
+    "FitOptions",
     "FitResult",
     "History",
     "Layout",

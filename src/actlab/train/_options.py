@@ -6,12 +6,13 @@ from typing import Any
 
 import numpy as np
 
-from .._validate import check_choice, check_int, check_real, check_seed
+from .._validate import check_real
 from ..activations import get as get_activation
 from ..errors import ConfigError
 from ..network import Network
 from ._data import as_data, split
-from .optimizers import DEFAULT_LR, DEFAULT_STEPS, OPTIMIZERS
+from .optimizers import DEFAULT_LR, DEFAULT_STEPS
+from .options import FitOptions
 
 __all__ = ["check_network", "hint_for", "options", "validation_split"]
 
@@ -36,30 +37,21 @@ def check_network(network: Any, population: bool) -> Network:
     return network
 
 
-def options(n: int, **o: Any) -> dict[str, Any]:
-    """Check and complete the keyword options shared by fit and fit_population."""
-    name = check_choice("optimizer", o["optimizer"], OPTIMIZERS)
-    o["steps"] = check_int("steps", DEFAULT_STEPS[name] if o["steps"] is None else o["steps"], 1,
-                           10_000_000)  # fmt: skip
-    o["lr"] = check_real("lr", DEFAULT_LR[name] if o["lr"] is None else o["lr"], 0, lo_open=True)
-    o["l2"] = check_real("l2", o["l2"], 0.0)
-    o["tol"] = check_real("tol", o["tol"], 0.0)
-    o["momentum"] = check_real("momentum", o["momentum"], 0.0, 1.0, hi_open=True)
-    o["eps"] = check_real("eps", o["eps"], 0.0, lo_open=True)
-    b1, b2 = o["betas"]
-    o["betas"] = (check_real("betas[0]", b1, 0.0, 1.0, hi_open=True),
-                  check_real("betas[1]", b2, 0.0, 1.0, hi_open=True))  # fmt: skip
-    o["seed"] = check_seed(o["seed"])
-    if o["batch_size"] is not None:
-        o["batch_size"] = check_int("batch_size", o["batch_size"], 1)
-        if name not in ("adam", "sgd") and o["batch_size"] < n:
-            raise ConfigError(
-                f"mini-batches need optimizer 'adam' or 'sgd'; {name!r} uses every point each step"
-            )
-    if o["patience"] is not None:
-        o["patience"] = check_int("patience", o["patience"], 1)
-    if o["callback"] is not None and not callable(o["callback"]):
-        raise ConfigError(f"the 'callback' parameter must be callable, got {o['callback']!r}")
+def options(n: int, fo: FitOptions, callback: Any) -> dict[str, Any]:
+    """The engines' view of checked options: per-optimizer defaults filled in, ``lr`` named."""
+    name = fo.optimizer
+    o: dict[str, Any] = fo.to_dict()
+    o["betas"] = fo.betas
+    o["steps"] = DEFAULT_STEPS[name] if fo.steps is None else fo.steps
+    o["lr"] = DEFAULT_LR[name] if fo.learning_rate is None else fo.learning_rate
+    if fo.batch_size is not None and name not in ("adam", "sgd") and fo.batch_size < n:
+        raise ConfigError(
+            f"mini-batches need optimizer 'adam' or 'sgd'; {name!r} uses every point each step"
+        )
+    o["patience"] = fo.patience if fo.early_stopping else None
+    if callback is not None and not callable(callback):
+        raise ConfigError(f"the 'callback' parameter must be callable, got {callback!r}")
+    o["callback"] = callback
     return o
 
 

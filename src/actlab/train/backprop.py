@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ._params import Layout
-from .backends.base import Backend
+from .backends.backend import Backend
 
 __all__ = ["Forward", "forward", "gradient", "jacobian"]
 

@@ -16,16 +16,17 @@ from typing import Any
 
 import numpy as np
 
-from .._validate import check_choice, check_int
+from ..errors import ConfigError
 from ..network import Network
-from . import _fused, init
+from . import _fused, _options, init
 from ._data import as_data
 from ._loop import Outcome, divergence, run
-from ._options import check_network, hint_for, options, validation_split
+from ._options import check_network, hint_for, validation_split
 from ._params import Layout
 from .backends import get_backend
 from .losses import Objective, mse
 from .optimizers import make
+from .options import FitOptions, options_of
 from .result import ConvergenceWarning, FitResult, Progress
 
 __all__ = ["DEFAULT_RESTARTS", "fit", "fit_population"]
@@ -84,6 +85,19 @@ def _train(
     )  # fmt: skip
 
 
+def _with_overrides(
+    options: FitOptions | None, overrides: dict[str, Any]
+) -> tuple[FitOptions, tuple[Any, Any] | None]:
+    """The options with keyword overrides; a (x_val, y_val) ``validation`` comes back apart."""
+    val_data = None
+    if isinstance(overrides.get("validation"), tuple | list):
+        overrides = dict(overrides)
+        val_data = tuple(overrides.pop("validation"))
+        if len(val_data) != 2:
+            raise ConfigError("the 'validation' parameter must be a fraction or (x_val, y_val)")
+    return options_of(options, overrides), val_data
+
+
 def _quiet(fn: Any) -> Any:
     """Run ``fn`` with numpy's floating-point warnings off: overflow is handled as divergence."""
 
@@ -100,35 +114,25 @@ def fit(
     network: Network,
     x: Any,
     y: Any,
+    options: FitOptions | None = None,
     *,
-    optimizer: str = "lm",
-    steps: int | None = None,
-    lr: float | None = None,
-    l2: float = 0.0,
-    batch_size: int | None = None,
-    restarts: int | None = None,
-    seed: int = 0,
-    validation: float | tuple[Any, Any] | None = None,
-    early_stopping: bool = False,
-    patience: int = 20,
-    tol: float = 1e-6,
     callback: Callable[[Progress], Any] | None = None,
-    backend: str = "numpy",
-    device: str = "cpu",
-    dtype: str = "float64",
-    init_restarts: str = "data",
-    momentum: float = 0.9,
-    betas: tuple[float, float] = (0.9, 0.999),
-    eps: float = 1e-8,
+    **overrides: Any,
 ) -> FitResult:
     """Fit ``network`` to points (x, y), keeping the best of ``restarts`` starts.
 
     Arguments:
         network: a single network; its weights are the first start.
         x, y: the training points, 1-D arrays of the same length (x may be (N, 1)).
+        options: a :class:`FitOptions` (default: the library's); any option may also
+            be given as a keyword (``optimizer="adam", lr=0.05``), overriding it.
+            ``validation`` may then also be a pair (x_val, y_val) of held-out points.
+        callback: called with a :class:`Progress` after every step (or chunk of steps).
+
+    The options (each declared once in :data:`actlab.settings.FIT_OPTIONS`):
         optimizer: ``lm`` (Levenberg–Marquardt, default), ``lbfgs``, ``adam`` or ``sgd``.
         steps: iteration cap (default 200 for lm, 1000 for lbfgs, 2000 for adam and sgd).
-        lr: learning rate of adam (default 0.01) and sgd (0.01).
+        learning_rate (alias lr): step size of adam (default 0.01) and sgd (0.01).
         l2: penalty λ·Σw² on the weights (not the biases).
         batch_size: mini-batch size for adam and sgd (default: every point).
         restarts: starts in all, the network's own first (default 4 for lm and lbfgs,
@@ -142,7 +146,7 @@ def fit(
         tol: a start is done when its best loss fell by less than ``tol``·var(y) over
             the last 10 steps (50 for adam and sgd); 0 runs every step. Stopping at
             ``steps`` instead warns with :class:`ConvergenceWarning`.
-        callback: called with a :class:`Progress` after every step (or chunk of steps).
+        momentum, betas, eps: of sgd and adam, as in torch.
         backend, device, dtype: ``numpy`` or ``torch``; ``cpu`` or ``cuda``; float64/32.
 
     Returns:
@@ -155,17 +159,13 @@ def fit(
     start = time.perf_counter()
     network = check_network(network, population=False)
     xa, ya = as_data(x, y)
-    opts = options(
-        xa.size, optimizer=optimizer, steps=steps, lr=lr, l2=l2, batch_size=batch_size, seed=seed,
-        tol=tol, momentum=momentum, betas=betas, eps=eps, patience=patience if early_stopping
-        else None, callback=callback, backend=backend, device=device, dtype=dtype,
-    )  # fmt: skip
-    default = DEFAULT_RESTARTS[opts["optimizer"]]
-    k = check_int("restarts", default if restarts is None else restarts, 1, 10_000)
-    check_choice("init_restarts", init_restarts, ("data", "random"))
-    xt, yt, val = validation_split(xa, ya, validation, early_stopping, opts["seed"])
+    fo, val_data = _with_overrides(options, overrides)
+    opts = _options.options(xa.size, fo, callback)
+    k = DEFAULT_RESTARTS[fo.optimizer] if fo.restarts is None else fo.restarts
+    validation = fo.validation if val_data is None else val_data
+    xt, yt, val = validation_split(xa, ya, validation, fo.early_stopping, fo.seed)
     layout = Layout.of(network)
-    theta0 = init.starts(network, xt, yt, k, opts["seed"], data=init_restarts == "data")
+    theta0 = init.starts(network, xt, yt, k, fo.seed, data=fo.init_restarts == "data")
     out = _train(layout, theta0, xt, yt, opts | {"tolerate": True}, val)
     _finite_or_raise(out, opts, any_member=True)
     if val is not None:
@@ -234,28 +234,16 @@ def fit_population(
     population: Network,
     x: Any,
     y: Any,
+    options: FitOptions | None = None,
     *,
-    optimizer: str = "adam",
-    steps: int | None = None,
-    lr: float | None = None,
-    l2: float = 0.0,
-    batch_size: int | None = None,
-    seed: int = 0,
-    validation: float | tuple[Any, Any] | None = None,
-    early_stopping: bool = False,
-    patience: int = 20,
-    tol: float = 1e-6,
     callback: Callable[[Progress], Any] | None = None,
-    backend: str = "numpy",
-    device: str = "cpu",
-    dtype: str = "float64",
-    momentum: float = 0.9,
-    betas: tuple[float, float] = (0.9, 0.999),
-    eps: float = 1e-8,
+    **overrides: Any,
 ) -> FitResult:
     """Train every member of a population as one computation; member p ends as if trained alone.
 
-    Takes the options of :func:`fit` (no restarts: each member is its own start) and
+    Takes the options of :func:`fit` (``restarts`` and ``init_restarts`` do not apply:
+    each member is its own start); without ``options`` it starts from the
+    ``population`` context's defaults (Adam, see ``settings.CONTEXTS``), and
     returns a :class:`FitResult` whose ``network`` is the trained population and whose
     ``mse``, ``converged`` and ``steps`` have one entry per member. Steps capped before
     converging warn once with :class:`ConvergenceWarning`, with their count.
@@ -263,12 +251,16 @@ def fit_population(
     start = time.perf_counter()
     population = check_network(population, population=True)
     xa, ya = as_data(x, y)
-    opts = options(
-        xa.size, optimizer=optimizer, steps=steps, lr=lr, l2=l2, batch_size=batch_size, seed=seed,
-        tol=tol, momentum=momentum, betas=betas, eps=eps, patience=patience if early_stopping
-        else None, callback=callback, backend=backend, device=device, dtype=dtype,
-    )  # fmt: skip
-    xt, yt, val = validation_split(xa, ya, validation, early_stopping, opts["seed"])
+    for word in ("restarts", "init_restarts"):
+        if word in overrides:
+            raise ConfigError(
+                f"fit_population has no {word!r} option: each member of the population is "
+                "its own start"
+            )
+    fo, val_data = _with_overrides(options or FitOptions.for_context("population"), overrides)
+    opts = _options.options(xa.size, fo, callback)
+    validation = fo.validation if val_data is None else val_data
+    xt, yt, val = validation_split(xa, ya, validation, fo.early_stopping, fo.seed)
     layout = Layout.of(population)
     out = _train(layout, layout.pack(population), xt, yt, opts, val)
     _finite_or_raise(out, opts, any_member=False)

@@ -15,7 +15,7 @@ import numpy as np
 
 from . import backprop
 from ._params import Layout
-from .backends.base import Backend
+from .backends.backend import Backend
 
 __all__ = ["Objective", "mse"]
 

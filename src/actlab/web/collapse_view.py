@@ -17,7 +17,7 @@ import numpy as np
 from ..collapse import Line, Pieces, PolynomialNet, collapse, error_floor, line_derivation
 from ..errors import ActlabError, UnsupportedError
 from ..network import Network
-from .compute import Problem, clean
+from .compute import LabTarget, clean
 
 __all__ = ["MAX_LISTED", "collapse_view"]
 
@@ -43,7 +43,7 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
-def collapse_view(net: Network, problem: Problem, grid_points: int) -> dict[str, Any]:
+def collapse_view(net: Network, problem: LabTarget, grid_points: int) -> dict[str, Any]:
     """The :class:`~actlab.web.responses.CollapseResponse` body for ``net`` on ``problem``."""
     empty = {"result": None, "derivation": None, "floor": None, "floor_curve": None}
     try:

@@ -1,8 +1,10 @@
-"""The library calls behind the API: build the problem, evaluate a network on it.
+"""The library calls behind the API: build what is fitted, evaluate a network on it.
 
-A :class:`Problem` is the target on its domain plus the marked points; ``fit``
-says whether scores (and training) use the target curve or the points. Every
-library error is reported at the request field it came from (see :func:`at`).
+A :class:`LabTarget` is the target on its domain plus the marked points; ``fit``
+says whether scores (and training) use the target curve or the points, and
+:meth:`LabTarget.problem` turns that into an :class:`actlab.problem.Problem`,
+the library's one road from a target to arrays. Every library error is
+reported at the request field it came from (see :func:`at`).
 """
 
 from __future__ import annotations
@@ -12,16 +14,16 @@ from typing import Any
 
 import numpy as np
 
-from .. import targets
+from .. import score, targets
 from ..errors import DataError
-from ..lesson import score
 from ..network import Network
+from ..problem import Problem
 from ..targets import Target
-from ..targets.points import merge_duplicates
+from ..targets.marked_points import merge_duplicates
 from .errors import FieldError, at
 from .schemas import NetworkModel, Points, TargetSpec
 
-__all__ = ["Problem", "build_network", "build_problem", "clean", "fit_of"]
+__all__ = ["LabTarget", "build_network", "build_problem", "clean", "fit_of"]
 
 MAX_FORMULA_CHARS = 20_000
 
@@ -41,7 +43,7 @@ def build_network(model: NetworkModel, field: str = "network") -> Network:
 
 
 @dataclass(frozen=True)
-class Problem:
+class LabTarget:
     """A target on its domain, optional marked points, and which of them scores use."""
 
     target: Target
@@ -62,8 +64,8 @@ class Problem:
         with at("target.expression"):
             return self.target(x)
 
-    def data(self, n: int) -> tuple[np.ndarray, np.ndarray, str]:
-        """What is fitted and scored: (x, y, "curve") on ``n`` samples, or the points."""
+    def problem(self, n: int) -> Problem:
+        """What is fitted and scored: the curve on ``n`` samples, or the marked points."""
         if self.fit == "points":
             if self.points is None or len(self.points[0]) == 0:
                 raise FieldError(
@@ -71,9 +73,14 @@ class Problem:
                     "to add points, upload a CSV file, or fit the curve instead",
                     "target.points",
                 )
-            return self.points[0], self.points[1], "points"
-        x = self.grid(n)
-        return x, self.curve(x), "curve"
+            return Problem.from_data(*self.points)
+        return Problem(self.target, points=n)
+
+    def data(self, n: int) -> tuple[np.ndarray, np.ndarray, str]:
+        """(x, y, "curve" or "points"): the training data of :meth:`problem`."""
+        with at("target.expression"):
+            x, y = self.problem(n).train()
+        return x, y, self.fit
 
 
 def _points(model: Points | None) -> tuple[np.ndarray, np.ndarray] | None:
@@ -87,7 +94,7 @@ def _points(model: Points | None) -> tuple[np.ndarray, np.ndarray] | None:
     return np.array(model.x, dtype=np.float64), np.array(model.y, dtype=np.float64)
 
 
-def build_problem(spec: TargetSpec) -> Problem:
+def build_problem(spec: TargetSpec) -> LabTarget:
     """Resolve the target text on the requested domain (preset's or [−2, 6] by default)."""
     with at("target.expression"):
         target = targets.resolve(spec.expression)
@@ -101,7 +108,7 @@ def build_problem(spec: TargetSpec) -> Problem:
     if (lo, hi) != target.domain:
         with at("target.expression"):
             target = targets.resolve(spec.expression, domain=(lo, hi))
-    return Problem(target, _points(spec.points), spec.fit)
+    return LabTarget(target, _points(spec.points), spec.fit)
 
 
 def sorted_points(model: Points, field: str = "points") -> tuple[np.ndarray, np.ndarray]:
@@ -114,24 +121,27 @@ def sorted_points(model: Points, field: str = "points") -> tuple[np.ndarray, np.
         return merge_duplicates(*pts)
 
 
-def fit_of(net: Network, problem: Problem, x: np.ndarray, *, negligible: float, score_n: int):
-    """Output, contributions, per-neuron RMS (dimmed below ``negligible``·max) and the score."""
+def fit_of(net: Network, problem: LabTarget, x: np.ndarray, *, negligible: float, score_n: int):
+    """Output, contributions, each neuron's size (negligible below ``negligible``·the target's
+    range, :func:`actlab.score.neurons`) and the score on what is fitted."""
     with np.errstate(all="ignore"):
         tr = net.trace(x)
         contributions = np.swapaxes(tr.contributions, -1, -2)  # (width, N)
-        rms = np.sqrt(np.mean(contributions * contributions, axis=-1))
-        finite = rms[np.isfinite(rms)]
-        top = float(finite.max()) if finite.size else 0.0
-        dim = np.isfinite(rms) & (rms <= negligible * top) if top > 0 else np.zeros(rms.shape, bool)
         sx, sy, on = problem.data(score_n)
         pred = tr.output if on == "curve" and sx.shape == x.shape and np.all(sx == x) else net(sx)
-        s = score(pred, sy) if len(sx) else {"mse": np.nan, "max_error": np.nan}
+        s = score.score(pred, sy) if len(sx) else {"mse": np.nan, "max_error": np.nan}
+        neurons = score.neurons(net, x, sy, fraction=negligible)
     return {
         "output": clean(tr.output),
         "contributions": [clean(c) for c in contributions],
         "output_bias": float(net.biases[-1][0]),
         "neurons": [
-            {"rms": clean([r])[0], "negligible": bool(d)} for r, d in zip(rms, dim, strict=True)
+            {
+                "size": clean([n["size"]])[0],
+                "share": clean([n["share"]])[0],
+                "negligible": n["negligible"],
+            }
+            for n in neurons
         ],
         "score": {
             "mse": clean([s["mse"]])[0],

@@ -67,6 +67,7 @@ class PresetInfo(BaseModel):
     expression: str | None
     domain: list[float]
     kinks: list[float]
+    aliases: list[str] = []
 
 
 class TargetResponse(BaseModel):
@@ -91,9 +92,11 @@ class Score(BaseModel):
 
 
 class Neuron(BaseModel):
-    """A last-hidden-layer neuron: RMS of its contribution and whether it is negligible."""
+    """A last-hidden-layer neuron: its contribution size (|c|·range of φ over the grid),
+    its share of all sizes, and whether it is negligible (see :mod:`actlab.score`)."""
 
-    rms: MaybeFloat
+    size: MaybeFloat
+    share: MaybeFloat
     negligible: bool
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..._validate import check_choice
-from .base import Backend
+from .backend import Backend
 from .numpy_backend import NumpyBackend
 
 __all__ = ["BACKENDS", "Backend", "NumpyBackend", "get_backend"]

@@ -7,7 +7,7 @@ from typing import Any
 import numpy as np
 
 from ... import activations as act
-from .base import Array, Backend
+from .backend import Array, Backend
 
 __all__ = ["NumpyBackend"]
 

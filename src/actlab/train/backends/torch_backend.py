@@ -17,7 +17,7 @@ import numpy as np
 from ..._torch import require_torch
 from ...activations import LEAKY_SLOPE
 from ...errors import ConfigError, UnsupportedError
-from .base import Array, Backend
+from .backend import Array, Backend
 
 __all__ = ["TorchBackend"]
 

@@ -62,7 +62,7 @@ def _first_order_member(
         hist[s] = value
         if not finite(value):
             return 2
-        # stall test on the best loss so far (see optimizers.base.Stall)
+        # stall test on the best loss so far (see optimizers.optimizer.Stall)
         k = count[0]
         best = value
         if k > 0 and ring[(k - 1) % window] <= value:

@@ -10,14 +10,14 @@ from __future__ import annotations
 from typing import Any
 
 from ..._validate import check_choice
-from .base import Optimizer
+from ...settings import OPTIMIZERS
+from .optimizer import Optimizer
 from .first_order import SGD, Adam
 from .lbfgs import LBFGS
 from .lm import LevenbergMarquardt
 
 __all__ = ["LBFGS", "OPTIMIZERS", "SGD", "Adam", "LevenbergMarquardt", "Optimizer", "make"]
 
-OPTIMIZERS = ("lm", "lbfgs", "adam", "sgd")
 
 DEFAULT_STEPS = {"lm": 200, "lbfgs": 1000, "adam": 2000, "sgd": 2000}
 DEFAULT_LR = {"adam": 0.01, "sgd": 0.01, "lbfgs": 1.0, "lm": 1.0}

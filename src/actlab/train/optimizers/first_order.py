@@ -14,7 +14,7 @@ import math
 from typing import Any
 
 from ..losses import Objective
-from .base import Optimizer
+from .optimizer import Optimizer
 
 __all__ = ["SGD", "Adam"]
 

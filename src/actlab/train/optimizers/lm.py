@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..losses import Objective
-from .base import Optimizer
+from .optimizer import Optimizer
 
 __all__ = ["LevenbergMarquardt"]
 

@@ -6,7 +6,7 @@ from fastapi import APIRouter
 
 from ... import activations as act
 from ... import settings
-from ...targets import PRESETS
+from ...targets import ALIASES, PRESETS
 from ..responses import ActivationInfo, PresetInfo, SettingsResponse, StateResponse
 from ..schemas import StateRequest
 
@@ -56,6 +56,7 @@ def list_presets() -> list[dict]:
             "expression": t.expression,
             "domain": list(t.domain),
             "kinks": list(t.kinks),
+            "aliases": [a for a, name in ALIASES.items() if name == t.name],
         }
         for t in PRESETS.values()
     ]

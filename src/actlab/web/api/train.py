@@ -25,7 +25,7 @@ from pydantic_core import to_json
 
 from ...errors import DivergenceError
 from ...settings import LIMITS
-from ..compute import Problem, build_network, build_problem, fit_of
+from ..compute import LabTarget, build_network, build_problem, fit_of
 from ..errors import FieldError, at, error_body
 from ..responses import TrainResponse
 from ..schemas import TrainRequest
@@ -36,7 +36,7 @@ router = APIRouter(tags=["train"])
 STEP_SECONDS = 10.0  # a non-streamed step request computes at most this long
 
 
-def _start(req: TrainRequest) -> tuple[LiveTrainer, Problem]:
+def _start(req: TrainRequest) -> tuple[LiveTrainer, LabTarget]:
     net = build_network(req.network)
     problem = build_problem(req.target)
     x, y, _ = problem.data(req.train_points)
@@ -50,7 +50,7 @@ def _cap(request: Request) -> float:
     return float(getattr(request.app.state, "max_stream_seconds", LIMITS["max_stream_seconds"]))
 
 
-def _progress(trainer: LiveTrainer, problem: Problem, req: TrainRequest) -> dict[str, Any]:
+def _progress(trainer: LiveTrainer, problem: LabTarget, req: TrainRequest) -> dict[str, Any]:
     net = trainer.network()
     fit = fit_of(
         net,

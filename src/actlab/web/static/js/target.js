@@ -17,7 +17,8 @@ export function setupTarget(lab, plot) {
   function showState() {
     const s = lab.state;
     expr.value = s.target;
-    preset.value = lab.presets.some((p) => p.name === s.target) ? s.target : "";
+    const match = lab.presets.find((p) => p.name === s.target || (p.aliases || []).includes(s.target));
+    preset.value = match ? match.name : "";
     xMin.value = s.x_min ?? "";
     xMax.value = s.x_max ?? "";
     for (const r of document.querySelectorAll("input[name=fit]")) r.checked = r.value === s.fit;

@@ -19,9 +19,9 @@ from typing import Any
 
 import numpy as np
 
-from . import activations as act
-from ._validate import check_choice, check_int, check_seed
-from .errors import ConfigError, SchemaError
+from .. import activations as act
+from .._validate import check_choice, check_int, check_seed
+from ..errors import ConfigError, SchemaError
 
 __all__ = ["INIT_SCHEMES", "Network", "Trace"]
 
@@ -275,7 +275,7 @@ class Network:
         """
         if self.population is not None:
             raise ConfigError("formula() applies to a single network; index the population first")
-        from ._formula import network_formula
+        from .formula import network_formula
 
         return network_formula(self, plain=plain, digits=digits)
 
@@ -297,7 +297,7 @@ class Network:
     @classmethod
     def from_dict(cls, data: Any) -> Network:
         """Inverse of :meth:`to_dict`; raises :class:`SchemaError` naming what is wrong."""
-        from ._schema import network_from_dict
+        from .schema import network_from_dict
 
         return network_from_dict(cls, data)
 

@@ -6,11 +6,11 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from . import activations as act
-from .errors import ActlabError, SchemaError
+from .. import activations as act
+from ..errors import ActlabError, SchemaError
 
 if TYPE_CHECKING:
-    from .network import Network
+    from .model import Network
 
 FORMAT = "actlab.network"
 VERSION = 1

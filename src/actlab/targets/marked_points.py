@@ -10,7 +10,7 @@ import numpy as np
 
 from .._validate import check_choice
 from ..errors import DataError
-from .base import Target
+from .target import Target
 
 __all__ = ["DUPLICATES", "MAX_POINTS", "from_points", "merge_duplicates", "parse_points"]
 

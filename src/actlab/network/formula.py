@@ -6,10 +6,10 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from . import activations as act
+from .. import activations as act
 
 if TYPE_CHECKING:
-    from .network import Network
+    from .model import Network
 
 MINUS = "\u2212"  # the typographic minus sign
 

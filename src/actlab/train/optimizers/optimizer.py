@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..backends.base import Backend
+from ..backends.backend import Backend
 from ..losses import Objective
 
 __all__ = ["Optimizer", "Stall"]

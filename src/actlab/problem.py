@@ -1,0 +1,149 @@
+"""What is being fitted, and the one road from it to arrays.
+
+A :class:`Problem` is a target on its domain — a function, or data points — and
+how it is sampled: how many points, on a grid or at random, with what noise and
+what share held out for testing, from which seed. Every command, experiment,
+report section and page request gets its training and evaluation data here::
+
+    p = Problem.from_spec("sin", points=50, noise=0.1, test_fraction=0.2, seed=0)
+    x, y = p.train()          # noisy training points
+    xt, yt = p.test()         # the held-out points
+    p.clean(x)                # the noise-free target at x
+    p.curve(400)              # 400 x values over the domain and the target there
+
+Data targets (marked points, a CSV file) are fitted on their own points unless a
+number of points is asked for, which samples the polyline through them instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+import numpy as np
+
+from ._validate import check_int, check_real, check_seed
+from .errors import ConfigError
+from .targets import MAX_SAMPLES, Sample, Target, resolve, sample, sample_points
+
+__all__ = ["DEFAULT_POINTS", "Problem"]
+
+DEFAULT_POINTS = 201  # the lesson's grid: 201 points over [−2, 6], one every 0.04
+
+
+@dataclass(frozen=True, eq=False)
+class Problem:
+    """A target (or fixed data points) and how training and evaluation data come from it.
+
+    ``points``: how many x values to sample (default: the target's own data points
+    if it has them, else :data:`DEFAULT_POINTS`); ``grid``: evenly spaced x (both
+    ends included) or uniform at random; ``noise``: σ of Gaussian noise added to
+    the training and test y; ``test_fraction``: share held out at random; ``seed``:
+    the only source of randomness.
+    """
+
+    target: Target | None
+    points: int | None = None
+    grid: bool = True
+    noise: float = 0.0
+    test_fraction: float = 0.0
+    seed: int = 0
+    data: tuple[np.ndarray, np.ndarray] | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.target is None and self.data is None:
+            raise ConfigError("a problem needs a target or data points")
+        if self.points is not None:
+            check_int("points", self.points, 2, MAX_SAMPLES)
+        check_real("noise", self.noise, 0.0)
+        check_real("test_fraction", self.test_fraction, 0.0, 1.0, hi_open=True)
+        check_seed(self.seed)
+
+    # ------------------------------------------------------------ building
+    @classmethod
+    def from_spec(
+        cls, spec: str, *, domain: tuple[float, float] | None = None, **options: Any
+    ) -> Problem:
+        """The problem of a target given as text: a preset, ``points: …``, a CSV file or an expression."""
+        return cls(resolve(spec, domain), **options)
+
+    @classmethod
+    def from_data(cls, x: Any, y: Any, **options: Any) -> Problem:
+        """A problem whose training data are exactly the points (x, y), in their order."""
+        xa = np.asarray(x, dtype=np.float64).reshape(-1)
+        ya = np.asarray(y, dtype=np.float64).reshape(-1)
+        if xa.shape != ya.shape:
+            raise ConfigError(f"x and y must have the same length, got {xa.size} and {ya.size}")
+        return cls(None, data=(xa, ya), **options)
+
+    @classmethod
+    def lesson(cls) -> Problem:
+        """The lesson's problem: its target on 201 evenly spaced points over [−2, 6]."""
+        return cls.from_spec("lesson")
+
+    # ------------------------------------------------------------ what it is
+    @property
+    def name(self) -> str:
+        """The target's name (``points`` for bare data)."""
+        return "points" if self.target is None else self.target.name
+
+    @property
+    def inputs(self) -> int:
+        """Number of input variables."""
+        return 1
+
+    @property
+    def domain(self) -> tuple[float, float]:
+        """The x interval the target is defined on (the data's range for bare data)."""
+        if self.target is not None:
+            return self.target.domain
+        assert self.data is not None
+        x = self.data[0]
+        return (float(x.min()), float(x.max())) if x.size else (0.0, 0.0)
+
+    # ------------------------------------------------------------ data
+    @cached_property
+    def sample(self) -> Sample:
+        """The training and test points, drawn once."""
+        opts = {"seed": self.seed, "noise": self.noise, "test_fraction": self.test_fraction}
+        given = self.data
+        if given is None and self.points is None and self.target is not None:
+            given = self.target.points
+        if given is not None:
+            return sample_points(given[0], given[1], **opts)
+        assert self.target is not None
+        n = DEFAULT_POINTS if self.points is None else self.points
+        return sample(self.target, n, grid=self.grid, **opts)
+
+    def train(self) -> tuple[np.ndarray, np.ndarray]:
+        """The training points (x, y)."""
+        return self.sample.x_train, self.sample.y_train
+
+    def test(self) -> tuple[np.ndarray, np.ndarray]:
+        """The held-out points (x, y); empty without a test fraction."""
+        return self.sample.x_test, self.sample.y_test
+
+    def clean(self, x: np.ndarray) -> np.ndarray:
+        """The noise-free target at ``x`` (bare data: the training y, which has no other)."""
+        if self.target is None:
+            assert self.data is not None
+            return np.interp(x, *_sorted(*self.data)) if self.data[0].size else np.zeros(0)
+        return self.target(x)
+
+    def curve(self, n: int) -> tuple[np.ndarray, np.ndarray]:
+        """``n`` evenly spaced x over the domain and the noise-free target there."""
+        lo, hi = self.domain
+        x = np.linspace(lo, hi, check_int("n", n, 1, MAX_SAMPLES))
+        return x, self.clean(x)
+
+    def describe(self) -> dict[str, Any]:
+        """``{"name", "points", "domain"}`` of the training data, for JSON output."""
+        x = self.train()[0]
+        lo, hi = (float(x.min()), float(x.max())) if x.size else self.domain
+        return {"name": self.name, "points": int(x.size), "domain": [lo, hi]}
+
+
+def _sorted(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    order = np.argsort(x, kind="stable")
+    return x[order], y[order]
