@@ -104,7 +104,7 @@ def test_tanh_equivalence_conversion_is_exact(small: dict) -> None:
 
 def test_width_sweep_identity_is_flat_and_sigmoid_falls(small: dict) -> None:
     slopes = small["width-sweep"].findings["slopes"]
-    assert abs(slopes["seed/identity"]) < 1e-6
+    assert abs(slopes["lesson/identity"]) < 1e-6
     assert slopes["sin/sigmoid"] < -1
 
 

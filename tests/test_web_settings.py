@@ -42,7 +42,7 @@ def test_parse_reads_text(name, text, value):
                      id="lr-open-bound"),
         pytest.param("learning_rate", float("nan"), "finite number", id="lr-nan"),
         pytest.param("activation", ["relu"] * 5, "list of 1 to 4", id="too-many-layers"),
-        pytest.param("optimizer", "lbfgs", "one of adam, sgd, momentum", id="optimizer"),
+        pytest.param("optimizer", "newton", "one of lm, lbfgs, adam, sgd", id="optimizer"),
         pytest.param("target", "", "1 to 2000 characters", id="empty-target"),
     ],
 )  # fmt: skip

@@ -63,7 +63,7 @@ def test_trainer_first_adam_step_is_the_sign_of_the_gradient():
     np.testing.assert_allclose(moved, -0.05 * np.sign(numeric_gradient(net, X, Y)), atol=1e-6)
 
 
-@pytest.mark.parametrize("optimizer", ["adam", "sgd", "momentum"])
+@pytest.mark.parametrize("optimizer", ["adam", "sgd", "lm", "lbfgs"])
 def test_trainer_lowers_the_loss(optimizer):
     trainer = LiveTrainer(Network.init(8, 1, "tanh", seed=0), X, Y, optimizer, 0.01)
     losses = trainer.run(300, seconds=30)

@@ -65,7 +65,8 @@ class Problem:
     def from_spec(
         cls, spec: str, *, domain: tuple[float, float] | None = None, **options: Any
     ) -> Problem:
-        """The problem of a target given as text: a preset, ``points: …``, a CSV file or an expression."""
+        """The problem of a target written as text: a preset, ``points: …``, a CSV file or an
+        expression (see :func:`actlab.targets.resolve`)."""
         return cls(resolve(spec, domain), **options)
 
     @classmethod

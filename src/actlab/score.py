@@ -17,6 +17,7 @@ from typing import Any
 
 import numpy as np
 
+from . import settings
 from .network import Network
 
 __all__ = [
@@ -29,7 +30,9 @@ __all__ = [
     "score",
 ]
 
-NEGLIGIBLE = 0.01  # a neuron moving the output by under 1% of the scale is as if absent
+#: A neuron moving the output by under this fraction of the scale is as if absent (1%;
+#: declared with the lab's ``negligible`` setting, which lets a user move it).
+NEGLIGIBLE: float = settings.get("negligible").default
 
 
 def mse(y_pred: Any, y_true: Any) -> Any:

@@ -6,54 +6,20 @@ import sys
 from typing import Any
 
 import click
-import numpy as np
 
 from .. import activations as act
-from .. import lesson
-from .._validate import check_int, check_seed
-from ..errors import ConfigError
+from .. import score, settings
+from .._validate import check_int
 from ..network import MAX_DEPTH, MAX_WIDTH, Network
+from ..problem import Problem
 from . import main
 from ._output import emit_json, emit_table
 
-DEFAULT_POINTS = 201
 MAX_POINTS = 100_000
+FIT_OPTIONS = settings.fit_options("cli")  # every option of the library's fit, as the CLI sees it
 
-
-def target_data(spec: str, points: int | None) -> tuple[str, np.ndarray, np.ndarray]:
-    """(name, x, y) of a target: ``seed`` is the lesson's 201 points over [−2, 6]."""
-    n = DEFAULT_POINTS if points is None else check_int("points", points, 2, MAX_POINTS)
-    if spec.strip().lower() == "seed":
-        x = np.linspace(lesson.GRID.start, lesson.GRID.stop, n)
-        return "seed", x, lesson.target(x)
-    try:
-        from ..targets import resolve
-    except ImportError:  # an install without targets knows only the lesson's target
-        raise ConfigError(f"the 'target' parameter must be seed; got {spec!r} instead") from None
-    target = resolve(spec)
-    if target.points is not None and points is None:
-        x, y = target.points
-        return target.name, np.asarray(x, float), np.asarray(y, float)
-    x = target.grid(n)
-    return target.name, x, np.asarray(target(x), dtype=float)
-
-
-def contributions(net: Network, x: np.ndarray) -> list[dict[str, Any]]:
-    """Per last-hidden neuron: its output weight and its size |c_i|·(range of φ_i on the data).
-
-    The size is how far that neuron's term c_i·φ_i moves the output across the data;
-    ``share`` is its part of the total, so a neuron with share ≈ 0 is as if absent.
-    """
-    trace = net.trace(x)
-    h = trace.activations[-1] if trace.activations else x[:, None]
-    c = net.weights[-1][0]
-    sizes = np.abs(c) * (h.max(axis=0) - h.min(axis=0))
-    total = float(sizes.sum()) or 1.0
-    return [
-        {"neuron": i + 1, "output_weight": float(c[i]), "size": float(sizes[i]),
-         "share": float(sizes[i] / total)}
-        for i in range(c.size)
-    ]  # fmt: skip
+#: Per last-hidden neuron: output weight, size |c_i|·range of φ_i, share, negligible.
+contributions = score.neurons
 
 
 def _count(n: int, word: str) -> str:
@@ -85,9 +51,9 @@ class _Bar:
 @click.option(
     "--target",
     "target_spec",
-    default="seed",
+    default="lesson",
     show_default=True,
-    help="What to fit: seed (the lesson), a preset, points: …, or an expression in x.",
+    help="What to fit: lesson (also: seed), a preset, points: …, a CSV file or an expression in x.",
 )
 @click.option(
     "--activation",
@@ -97,27 +63,20 @@ class _Bar:
 )
 @click.option("--width", type=int, default=3, show_default=True, help="Neurons per hidden layer.")
 @click.option("--depth", type=int, default=1, show_default=True, help="Hidden layers.")
-@click.option(
-    "--optimizer",
-    type=click.Choice(["lm", "lbfgs", "adam", "sgd"]),
-    default="lm",
-    show_default=True,
-    help="Levenberg–Marquardt, L-BFGS, Adam or SGD with momentum.",
-)
-@click.option("--restarts", type=int, help="Starts to keep the best of (default 4 for lm/lbfgs).")
-@click.option(
-    "--steps", type=int, help="Iteration cap (default 200 lm, 1000 lbfgs, 2000 adam/sgd)."
-)
-@click.option("--lr", type=float, help="Learning rate of adam and sgd (default 0.01).")
 @click.option("--points", type=int, help="Training points on the target's domain (default 201).")
-@click.option("--seed", type=int, default=0, show_default=True, help="Seed of every random start.")
+@settings.click_options(FIT_OPTIONS)
 @click.option("--save", "save_file", type=click.Path(dir_okay=False), help="Write the network.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 def fit(
-    target_spec: str, activation: str, width: int, depth: int, optimizer: str,
-    restarts: int | None, steps: int | None, lr: float | None, points: int | None, seed: int,
-    save_file: str | None, as_json: bool,
-) -> None:  # fmt: skip
+    target_spec: str,
+    activation: str,
+    width: int,
+    depth: int,
+    points: int | None,
+    save_file: str | None,
+    as_json: bool,
+    **given: Any,
+) -> None:
     """Train a network on a target and print its error, formula and neurons.
 
     Prints the final MSE and largest error on the training points, the time, the
@@ -128,38 +87,37 @@ def fit(
     """
     import warnings
 
-    from ..train import ConvergenceWarning
+    from ..train import ConvergenceWarning, FitOptions
     from ..train import fit as train_fit
+    from ..train.optimizers import DEFAULT_STEPS
 
-    name, x, y = target_data(target_spec, points)
+    if points is not None:
+        points = check_int("points", points, 2, MAX_POINTS)
+    problem = Problem.from_spec(target_spec, points=points)
+    x, y = problem.train()
+    options = FitOptions.for_context("cli", **{k: v for k, v in given.items() if v is not None})
     net = Network.init(
         check_int("width", width, 1, MAX_WIDTH), check_int("depth", depth, 1, MAX_DEPTH),
-        activation, seed=check_seed(seed),
+        activation, seed=options.seed,
     )  # fmt: skip
-    bar = _Bar(steps or 0, enabled=not as_json)
-    if bar.bar is not None and steps is None:
-        from ..train.optimizers import DEFAULT_STEPS
-
-        bar.bar.total = DEFAULT_STEPS[optimizer]
+    bar = _Bar(options.steps or DEFAULT_STEPS[options.optimizer], enabled=not as_json)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", ConvergenceWarning)
         try:
-            result = train_fit(
-                net, x, y, optimizer=optimizer, restarts=restarts, steps=steps, lr=lr,
-                seed=seed, callback=bar if bar.bar is not None else None,
-            )  # fmt: skip
+            result = train_fit(net, x, y, options, callback=bar if bar.bar is not None else None)
         finally:
             bar.close()
-    scores = lesson.score(result.network(x), y)
+    scores = score.score(result.network(x), y)
     data = {
         "mse": scores["mse"],
         "max_error": scores["max_error"],
         "time_s": result.time_s,
         "formula": result.network.formula(),
-        "contributions": contributions(result.network, x),
+        "contributions": score.neurons(result.network, x, y),
         "network": result.network.to_dict(),
-        "target": {"name": name, "points": int(x.size), "domain": [float(x.min()), float(x.max())]},
-        "optimizer": optimizer,
+        "target": problem.describe(),
+        "optimizer": options.optimizer,
+        "options": options.to_dict(),
         "steps": result.steps,
         "converged": result.converged,
         "restarts": int(result.restart_mse.size),
@@ -180,7 +138,8 @@ def fit(
                        f"{t['domain'][1]:g}]"),
             ("mse", f"{data['mse']:.7f}"),
             ("max_error", f"{data['max_error']:.5f}"),
-            ("time", f"{data['time_s']:.3f} s ({optimizer}, {_count(data['restarts'], 'start')}, "
+            ("time", f"{data['time_s']:.3f} s ({options.optimizer}, "
+                     f"{_count(data['restarts'], 'start')}, "
                      f"{_count(data['steps'], 'step')})"),
         ]
     )  # fmt: skip

@@ -29,7 +29,7 @@ def seed_summary() -> dict:
 @click.option("--net", "net_file", type=click.Path(dir_okay=False), help="A saved network file.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 def show(what: str | None, net_file: str | None, as_json: bool) -> None:
-    """Show the lesson's example (``lesson``, also called ``seed``) or a saved network (``--net FILE``).
+    """Show the lesson's example (``lesson``, also ``seed``) or a saved network (``--net FILE``).
 
     For ``lesson``: the hand-built network's formula and its MSE and largest
     error against the lesson's target on 201 points over [−2, 6].

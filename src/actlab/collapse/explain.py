@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..network.formula import MINUS
 from ..network import Network
+from ..network.formula import MINUS
 from .linear import fold_linear, line_formula, symbolic_line
 
 __all__ = ["MAX_TERMS", "line_derivation"]

@@ -19,9 +19,9 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from ..network.formula import MINUS, number
 from ..errors import ConfigError, UnsupportedError
 from ..network import Network
+from ..network.formula import MINUS, number
 
 if TYPE_CHECKING:
     import sympy

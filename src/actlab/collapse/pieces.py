@@ -15,10 +15,10 @@ from typing import Any
 
 import numpy as np
 
-from ..network.formula import MINUS
 from ..activations import LEAKY_SLOPE
 from ..errors import UnsupportedError
 from ..network import Network
+from ..network.formula import MINUS
 from .linear import line_formula
 
 __all__ = ["MAX_PIECES", "PIECEWISE_LINEAR_FORMS", "PLForm", "Pieces", "linear_pieces"]

@@ -15,9 +15,9 @@ from typing import Any
 import numpy as np
 from numpy.polynomial import polynomial as P
 
-from ..network.formula import MINUS, number
 from ..errors import UnsupportedError
 from ..network import Network
+from ..network.formula import MINUS, number
 
 __all__ = ["POLYNOMIAL_ACTIVATIONS", "PolynomialNet", "expand_polynomial", "polynomial_formula"]
 

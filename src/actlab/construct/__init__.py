@@ -26,7 +26,6 @@ from .adaptive import (
 )
 from .build import KNOT_PLACEMENTS, construct, from_points, with_neurons
 from .convert import IDENTITIES, convert, sigmoid_to_tanh, tanh_to_sigmoid
-from .two_sigmoids import LessonCase, lesson_case, two_sigmoids
 from .polyline import check_points, polyline, refine, simplify
 from .pwl import EXTENSIONS, hard_sigmoid_network, relu_network
 from .recipe import CONSTRUCTIBLE, Recipe
@@ -34,6 +33,7 @@ from .result import Construction, measure
 from .smooth import HEIGHTS, STAIRCASE_STEEPNESS, sigmoid_network, staircase_network, step_network
 from .steepness import STEEPNESS_BOUNDS, choose_steepness
 from .tolerance import CANDIDATE_STEEPNESS, to_tolerance
+from .two_sigmoids import LessonCase, lesson_case, two_sigmoids
 
 __all__ = [
     "CANDIDATE_STEEPNESS",

@@ -20,8 +20,18 @@ from . import (  # registers each experiment
     width_sweep,
 )
 from .registry import EXPERIMENTS, SIZES, Result, Verdict, get_experiment
+from .training import best_of, train_population
 
-__all__ = ["EXPERIMENTS", "SIZES", "Result", "Verdict", "get_experiment", "run"]
+__all__ = [
+    "EXPERIMENTS",
+    "SIZES",
+    "Result",
+    "Verdict",
+    "best_of",
+    "get_experiment",
+    "run",
+    "train_population",
+]
 
 _ = (depth, handbuilt, linear_collapse, marked_points, redundant, tanh_equivalence, width_sweep)
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import numpy as np
 
+from .. import score
 from ..collapse import linear_pieces
 from ..network import Network
-from ._common import mse_of, target_data, train_population
+from ..problem import Problem
 from .registry import Result, Verdict, check_size, experiment
+from .training import train_population
 
 CLAIM = {
     "en": "More neurons and more layers let a network follow a more complex curve.",
@@ -27,7 +29,7 @@ def depth(*, size: str = "full", seed: int = 0) -> Result:
     shapes = [(4, 2), (4, 3)] if size == "small" else [(4, 2), (4, 3), (6, 3), (8, 3), (8, 4)]
     n_seeds = 4 if size == "small" else 16
     target = "complex"
-    x, y = target_data(target, 401)
+    x, y = Problem.from_spec(target, points=401).train()
     rows = []
     for width, layers in shapes:
         deep_widths = [width] * layers
@@ -38,7 +40,7 @@ def depth(*, size: str = "full", seed: int = 0) -> Result:
             start = Network.init(widths, activation="relu", seed=seeds)
             init_pieces = [linear_pieces(start[p]).count for p in range(n_seeds)]
             pop = train_population(widths, len(widths), "relu", seeds, x, y, start=start)
-            mse = mse_of(pop, x, y)
+            mse = score.mse(pop(x), y)
             best = int(np.argmin(mse))
             rows.append(
                 {

@@ -7,8 +7,9 @@ import numpy as np
 from .. import lesson
 from ..collapse import best_line
 from ..network import Network
-from ._common import best_of, lesson_data
+from ..problem import Problem
 from .registry import Result, Verdict, check_size, experiment
+from .training import best_of
 
 CLAIM = {
     "en": "y = 4σ(2.4x − 2.4) + 2σ(−2.4x + 7.4) − 2, a constant plus two sigmoids, fits the target.",
@@ -32,7 +33,7 @@ def handbuilt(*, size: str = "full", seed: int = 0) -> Result:
     from ..construct import lesson_case
 
     check_size(size)
-    x, y = lesson_data()
+    x, y = Problem.lesson().train()
     n_seeds = 10 if size == "small" else 100
     trained, _ = best_of(2, 1, "sigmoid", x, y, seed=seed, restarts=n_seeds)
     cases = {c.name: c.network for c in lesson_case()}

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import numpy as np
 
+from .. import score
 from ..collapse import best_line, fold_linear
-from ._common import lesson_data, mse_of, train_population
+from ..problem import Problem
 from .registry import Result, Verdict, check_size, experiment
+from .training import train_population
 
 CLAIM = {
     "en": "Without activations a network is a single line, however many layers and neurons.",
@@ -18,7 +20,7 @@ CLAIM = {
 def linear_collapse(*, size: str = "full", seed: int = 0) -> Result:
     """Identity networks of many shapes trained on the lesson's target vs the best line."""
     check_size(size)
-    x, y = lesson_data()
+    x, y = Problem.lesson().train()
     floor = best_line(x, y)
     depths = [1, 2, 3] if size == "small" else [1, 2, 3, 4, 6]
     widths = [1, 3, 8]
@@ -28,7 +30,7 @@ def linear_collapse(*, size: str = "full", seed: int = 0) -> Result:
     for depth in depths:
         for width in widths:
             pop = train_population(width, depth, "identity", seeds, x, y, optimizer="lm")
-            mse = mse_of(pop, x, y)
+            mse = score.mse(pop(x), y)
             best = int(np.argmin(mse))
             line = fold_linear(pop[best])
             rows.append(

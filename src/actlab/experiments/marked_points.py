@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 
 from .._stats import loglog_slope
-from ._common import train_population
 from .registry import Result, Verdict, check_size, experiment
+from .training import train_population
 
 CLAIM = {
     "en": "A harder curve is fitted by marking points on it and using more neurons.",

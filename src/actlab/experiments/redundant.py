@@ -5,14 +5,15 @@ from __future__ import annotations
 import numpy as np
 
 from ..network import Network
-from ._common import contribution_sizes, lesson_data, mse_of, train_population
+from ..problem import Problem
+from ..score import NEGLIGIBLE, contribution_sizes, mse, negligible
 from .registry import Result, Verdict, check_size, experiment
+from .training import train_population
 
 CLAIM = {
     "en": "Two sigmoid neurons suffice; a third would learn its parameters to 0, as if absent.",
     "zh": "两个 sigmoid 神经元就够了；第三个神经元会把参数学成 0，相当于不存在。",
 }
-NEGLIGIBLE = 0.01  # a contribution under 1% of the target's range
 
 
 def prune_weakest(net: Network, x: np.ndarray) -> Network:
@@ -35,25 +36,26 @@ def prune_weakest(net: Network, x: np.ndarray) -> Network:
 def redundant_neuron(*, size: str = "full", seed: int = 0) -> Result:
     """Train many width-3 sigmoid networks; measure each neuron's contribution and pruning."""
     check_size(size)
-    x, y = lesson_data()
+    x, y = Problem.lesson().train()
     n = 60 if size == "small" else 1000
     seeds3 = [seed * 1_000_003 + i for i in range(n)]
     seeds2 = [seed * 1_000_003 + n + i for i in range(max(20, n // 10))]
     pop3 = train_population(3, 1, "sigmoid", seeds3, x, y, optimizer="lm")
     pop2 = train_population(2, 1, "sigmoid", seeds2, x, y, optimizer="lm")
-    mse3 = mse_of(pop3, x, y)
-    mse2 = mse_of(pop2, x, y)
+    mse3 = mse(pop3(x), y)
+    mse2 = mse(pop2(x), y)
     best2, best3 = float(mse2.min()), float(mse3.min())
     target_range = float(y.max() - y.min())
-    rel = np.sort(contribution_sizes(pop3, x) / target_range, axis=-1)  # (n, 3) ascending
-    negligible = rel[:, 0] < NEGLIGIBLE
+    sizes = contribution_sizes(pop3, x)  # (n, 3)
+    rel = np.sort(sizes / target_range, axis=-1)  # ascending: rel[:, 0] is the weakest
+    weak = negligible(sizes, target_range).any(axis=-1)
     at_opt = mse3 <= best3 * 1.01
     like2 = ~at_opt & (np.abs(mse3 - best2) <= 0.01 * best2)
     outcome = np.where(at_opt, "optimum", np.where(like2, "two-neuron fit", "other minimum"))
     rows = []
     pruned = np.empty(n)
     for p in range(n):
-        pruned[p] = float(mse_of(prune_weakest(pop3[p], x), x, y))
+        pruned[p] = mse(prune_weakest(pop3[p], x)(x), y)
         rows.append(
             {
                 "seed": seeds3[p],
@@ -65,11 +67,11 @@ def redundant_neuron(*, size: str = "full", seed: int = 0) -> Result:
                 "pruned_mse": float(pruned[p]),
             }
         )
-    frac_neg = float(negligible.mean())
+    frac_neg = float(weak.mean())
     frac_opt = float(at_opt.mean())
-    frac_neg_opt = float(negligible[at_opt].mean()) if at_opt.any() else float("nan")
+    frac_neg_opt = float(weak[at_opt].mean()) if at_opt.any() else float("nan")
     weakest_opt = float(rel[at_opt, 0].min()) if at_opt.any() else float("nan")
-    stuck_mse = float(np.median(mse3[negligible])) if negligible.any() else float("nan")
+    stuck_mse = float(np.median(mse3[weak])) if weak.any() else float("nan")
     gain = 1.0 - best3 / best2
     cost = float(np.median(pruned[at_opt] / mse3[at_opt])) if at_opt.any() else float("nan")
     holds: bool | None

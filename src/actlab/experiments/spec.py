@@ -30,9 +30,9 @@ from pathlib import Path
 from typing import Any
 
 from .. import activations
-from ..settings import OPTIMIZERS
 from .._validate import check_int, check_real
 from ..errors import ConfigError, SchemaError
+from ..settings import OPTIMIZERS
 
 __all__ = ["OPTIMIZERS", "Cell", "SweepSpec", "load_spec"]
 

@@ -15,36 +15,32 @@ from typing import Any
 
 import numpy as np
 
+from .. import score
 from .._validate import check_choice
 from ..errors import ConfigError
 from ..network import Network
+from ..problem import Problem
 from .spec import Cell, SweepSpec
 from .table import ResultsTable
 
-__all__ = ["EXECUTORS", "run_cell", "run_sweep"]
+__all__ = ["EXECUTORS", "cell_problem", "run_cell", "run_sweep"]
 
 EXECUTORS = ("local", "dask")
 
 Progress = Callable[[Cell, int, int], None]  # (cell just done, cells done, cells total)
 
 
-def cell_data(cell: Cell) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Training inputs, (noisy) training targets and clean targets of a cell."""
-    from ..targets import resolve
-
-    target = resolve(cell.target)
-    x = np.linspace(*target.domain, cell.points)
-    clean = np.asarray(target(x), dtype=np.float64)
-    rng = np.random.default_rng(cell.data_seed)
-    y = clean + (rng.normal(0.0, cell.noise, x.shape) if cell.noise > 0 else 0.0)
-    return x, y, clean
+def cell_problem(cell: Cell) -> Problem:
+    """What a cell fits: its target on ``points`` grid points, with its noise and data seed."""
+    return Problem.from_spec(cell.target, points=cell.points, noise=cell.noise, seed=cell.data_seed)
 
 
 def run_cell(cell: Cell) -> list[dict[str, Any]]:
     """Train every seed of a cell as one population; one row per seed."""
     from ..train import ConvergenceWarning, fit_population
 
-    x, y, clean = cell_data(cell)
+    problem = cell_problem(cell)
+    x, y = problem.train()
     start = Network.init(cell.width, cell.depth, cell.activation, seed=list(cell.seeds))
     kwargs: dict[str, Any] = {"optimizer": cell.optimizer}
     if cell.steps is not None:
@@ -56,9 +52,8 @@ def run_cell(cell: Cell) -> list[dict[str, Any]]:
     fitted = result.network
     converged = np.asarray(result.converged, dtype=bool)
     steps = np.asarray(result.steps)
-    err = fitted(x) - clean
-    mse = np.mean(err**2, axis=-1)
-    max_error = np.max(np.abs(err), axis=-1)
+    pred, clean = fitted(x), problem.clean(x)  # scored against the noise-free target
+    mse, max_error = score.mse(pred, clean), score.max_error(pred, clean)
     return [
         {
             "cell": cell.index,

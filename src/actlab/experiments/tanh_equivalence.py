@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._common import best_of, lesson_data
+from ..problem import Problem
 from .registry import Result, Verdict, check_size, experiment
+from .training import best_of
 
 CLAIM = {
     "en": "Tanh works the same way: tanh curves, shifted and scaled, build the target too.",
@@ -19,7 +20,7 @@ def tanh_equivalence(*, size: str = "full", seed: int = 0) -> Result:
     from ..construct import sigmoid_to_tanh, tanh_to_sigmoid
 
     check_size(size)
-    x, y = lesson_data()
+    x, y = Problem.lesson().train()
     widths = [1, 2, 3] if size == "small" else [1, 2, 3, 4, 6, 8]
     n_seeds = 8 if size == "small" else 40
     rows = []

@@ -5,8 +5,9 @@ from __future__ import annotations
 import numpy as np
 
 from .._stats import loglog_slope
-from ._common import best_of, target_data
+from ..problem import Problem
 from .registry import Result, Verdict, check_size, experiment
+from .training import best_of
 
 CLAIM = {
     "en": "More neurons approximate better — with a nonlinear, non-polynomial activation.",
@@ -32,12 +33,12 @@ def _construct(method: str, width: int, x: np.ndarray, y: np.ndarray, fn) -> np.
 def width_sweep(*, size: str = "full", seed: int = 0) -> Result:
     """Best-of-restarts error vs width per activation, and for constructions."""
     check_size(size)
-    targets = ["seed", "sin"] if size == "small" else ["seed", "sin", "runge"]
+    targets = ["lesson", "sin"] if size == "small" else ["lesson", "sin", "runge"]
     widths = [1, 2, 4, 8] if size == "small" else [1, 2, 4, 8, 16, 32, 64]
     n_seeds = 4 if size == "small" else 8
     rows = []
     for name in targets:
-        x, y = target_data(name)
+        x, y = Problem.from_spec(name).train()
         from ..targets import resolve
 
         fn = resolve(name)

@@ -7,10 +7,10 @@ from typing import Any
 
 import numpy as np
 
-from ..network.formula import MINUS, number
 from ..errors import ConfigError, DataError
 from ..lesson import Grid
 from ..network import Network
+from ..network.formula import MINUS, number
 
 Array = np.ndarray
 DEFAULT_POINTS = 401

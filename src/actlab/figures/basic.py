@@ -8,8 +8,8 @@ from typing import Any
 import numpy as np
 from matplotlib.figure import Figure
 
-from ..network.formula import MINUS, number
 from ..errors import ConfigError
+from ..network.formula import MINUS, number
 from ._data import DEFAULT_POINTS, array1d, grid, points_xy
 from ._draw import finish, plot_points, plot_target
 from .strings import text

@@ -8,16 +8,17 @@ from typing import Any
 import numpy as np
 from matplotlib.figure import Figure
 
-from ..network.formula import MINUS
+from .. import score
 from .._validate import check_choice, check_real
 from ..errors import ConfigError, UnsupportedError
 from ..network import Network
+from ..network.formula import MINUS
 from ._data import DEFAULT_POINTS, array1d, evaluate, grid, neuron_formula, single
 from ._draw import finish, plot_target
 from .strings import text
 from .style import ROLE_COLORS, contribution_color, style
 
-__all__ = ["BIAS_PLACES", "contributions_figure", "decomposition_figure", "negligible"]
+__all__ = ["BIAS_PLACES", "contributions_figure", "decomposition_figure"]
 
 BIAS_PLACES = ("last", "first", "separate")
 MAX_TERMS = 8
@@ -107,29 +108,22 @@ def decomposition_figure(
     return fig
 
 
-def negligible(contributions: np.ndarray, scale: float, dim_below: float) -> np.ndarray:
-    """Which neurons' contribution size (its range over x) is below dim_below × scale."""
-    sizes = np.ptp(contributions, axis=0)
-    return sizes < dim_below * scale
-
-
 def contributions_figure(
     network: Network,
     x: Any,
     target_y: Any = None,
     *,
     lang: str = "en",
-    dim_below: float = 0.01,
+    dim_below: float = score.NEGLIGIBLE,
     show_bias: bool = True,
     max_labels: int = 8,
     title: str | None = None,
 ) -> Figure:
     """Any network's per-neuron contributions (last hidden layer) with its output and target.
 
-    A neuron whose contribution size — |output weight| × the range of its
-    activation over ``x`` — is below ``dim_below`` × the target's range (the
-    output's range without a target) is drawn faint. Above ``max_labels``
-    neurons the legend summarises them instead of naming each.
+    A negligible neuron (:func:`actlab.score.negligible`: contribution size below
+    ``dim_below`` × the target's range, or the output's without a target) is drawn
+    faint. Above ``max_labels`` neurons the legend summarises them instead of naming each.
     """
     net = single(network)
     if net.depth == 0:
@@ -140,7 +134,7 @@ def contributions_figure(
     trace = net.trace(x)
     contrib, out = trace.contributions, trace.output
     scale = float(np.ptp(y_t if y_t is not None else out)) or 1.0
-    faint = negligible(contrib, scale, dim_below)
+    faint = score.negligible(score.contribution_sizes(net, x), scale, dim_below)
     width = contrib.shape[1]
     many = width > max_labels
     with style(lang) as s:

@@ -7,10 +7,10 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import Circle
 
-from ..network.formula import MINUS, number
 from .._validate import check_int
 from ..errors import ConfigError
 from ..network import Network
+from ..network.formula import MINUS, number
 from ._data import single
 from .strings import text
 from .style import ROLE_COLORS, activation_color, style

@@ -10,8 +10,8 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FixedLocator, NullLocator, ScalarFormatter
 
 from .. import _stats
-from ..network.formula import MINUS
 from ..errors import DataError
+from ..network.formula import MINUS
 from ._data import array1d
 from .strings import text
 from .style import color_for_label, style

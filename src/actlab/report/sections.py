@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 
 from .. import figures, lesson
+from ..experiments import best_of
 from ..network import Network
 from .story import Context, Section
 
@@ -58,8 +59,6 @@ def _section_linear(ctx: Context) -> Section:
 
 
 def _deepest_identity(ctx: Context) -> Network:
-    from ..experiments._common import best_of
-
     net, _ = best_of(8, 3, "identity", ctx.x, ctx.y, seed=ctx.seed, restarts=2)
     return net
 
@@ -163,8 +162,6 @@ def _section_harder(ctx: Context) -> Section:
 
 
 def _section_tanh(ctx: Context) -> Section:
-    from ..experiments._common import best_of
-
     s = Section("tanh", ctx.t("tanh.title"))
     s.p(ctx.t("tanh.p1"))
     res = ctx.experiment("tanh-equivalence")
@@ -206,7 +203,6 @@ def _section_relu(ctx: Context) -> Section:
 
 def _section_square(ctx: Context) -> Section:
     from ..collapse import best_polynomial
-    from ..experiments._common import best_of
 
     s = Section("square", ctx.t("square.title"))
     floor = best_polynomial(ctx.x, ctx.y, 2)

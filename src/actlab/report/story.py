@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .. import lesson
 from ..experiments import Result, run
+from ..problem import Problem
 from .strings import text
 
 Block = tuple[str, Any]  # ("p", str) | ("formula", str) | ("figure", FigureBlock) | …
@@ -83,8 +83,7 @@ class Context:
     results: dict[str, Result] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.x = lesson.GRID.values()
-        self.y = lesson.target(self.x)
+        self.x, self.y = Problem.lesson().train()
 
     def t(self, key: str, **fields: Any) -> str:
         """Translated text."""

@@ -123,8 +123,11 @@ def click_options(names: Iterable[str | Setting]) -> Callable[[Callable], Callab
             default = ",".join(str(v) for v in default)
         shown = "auto" if default is None else default
         flags = [f"--{n.replace('_', '-')}" for n in (s.name, *s.aliases)]
-        extra: dict[str, Any] = {"is_flag": True, "default": None} if s.kind == "bool" else {
-            "default": None, "metavar": s.kind.upper()}
+        extra: dict[str, Any] = (
+            {"is_flag": True, "default": None}
+            if s.kind == "bool"
+            else {"default": None, "metavar": s.kind.upper()}
+        )
         return click.option(
             *flags, s.name, callback=callback,
             help=f"{s.help}{s.bounds_text()} (default: {shown})", **extra,

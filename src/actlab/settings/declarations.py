@@ -85,17 +85,31 @@ FIT_OPTIONS: tuple[Setting, ...] = (
 #: Contexts that deliberately start elsewhere than the library, and why (the one place).
 CONTEXTS: dict[str, dict[str, dict[str, Any]]] = {
     "page": {
-        "optimizer": {"default": "adam", "why": "live training starts with Adam, whose small "
-                      "steps can be watched; Levenberg–Marquardt jumps to the optimum"},
-        "learning_rate": {"default": 0.03, "optional": False, "hi": 10.0,
-                          "why": "a step a slider can reach, large enough to see motion"},
-        "steps": {"default": 20_000, "optional": False, "hi": _L["max_steps"],
-                  "why": "a live run stops by itself, within the lab's step limit"},
+        "optimizer": {
+            "default": "adam",
+            "why": "live training starts with Adam, whose small "
+            "steps can be watched; Levenberg–Marquardt jumps to the optimum",
+        },
+        "learning_rate": {
+            "default": 0.03,
+            "optional": False,
+            "hi": 10.0,
+            "why": "a step a slider can reach, large enough to see motion",
+        },
+        "steps": {
+            "default": 20_000,
+            "optional": False,
+            "hi": _L["max_steps"],
+            "why": "a live run stops by itself, within the lab's step limit",
+        },
         "tol": {"default": 0.0, "why": "live training runs until paused, never stalls out"},
     },
     "population": {
-        "optimizer": {"default": "adam", "why": "fit_population trains many networks in "
-                      "lock-step; Adam's cheap steps scale to millions of them"},
+        "optimizer": {
+            "default": "adam",
+            "why": "fit_population trains many networks in "
+            "lock-step; Adam's cheap steps scale to millions of them",
+        },
     },
     # `actlab fit` and ActlabRegressor take the library's defaults: Levenberg–Marquardt
     # with restarts reaches the optimum of the small networks actlab is about.

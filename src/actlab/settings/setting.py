@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -88,10 +89,8 @@ class Setting:
         out = []
         for k, v in enumerate(items):
             if isinstance(v, str):
-                try:
+                with contextlib.suppress(ValueError):  # check_real names the bad value
                     v = float(v)
-                except ValueError:
-                    pass
             out.append(check_real(f"{name}[{k}]", v, self.lo, self.hi, lo_open=self.lo_open,
                                   hi_open=self.hi_open))  # fmt: skip
         return (out[0], out[1])
@@ -125,6 +124,7 @@ class Setting:
             "min": self.lo,
             "max": self.hi,
             "min_exclusive": self.lo_open,
+            "max_exclusive": self.hi_open,
             "choices": list(self.choices),
             "max_length": self.max_length,
             "optional": self.optional,

@@ -8,13 +8,13 @@ syntax (piecewise included) is documented in :mod:`actlab.targets.expression`.
 
 from __future__ import annotations
 
-from .target import DEFAULT_DOMAIN, Target, check_domain
 from .csvfile import load_csv, parse_csv, read_csv, write_csv
 from .expression import Expression, parse
 from .marked_points import from_points, parse_points
 from .presets import ALIASES, PRESETS, lesson_function, preset_names
 from .resolve import from_expression, resolve
 from .sampling import MAX_SAMPLES, Sample, sample, sample_points
+from .target import DEFAULT_DOMAIN, Target, check_domain
 
 __all__ = [
     "ALIASES",

@@ -17,8 +17,8 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import DataError
-from .target import Target
 from .marked_points import from_points
+from .target import Target
 
 __all__ = ["load_csv", "parse_csv", "read_csv", "write_csv"]
 

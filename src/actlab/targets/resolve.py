@@ -6,15 +6,16 @@ import difflib
 import re
 
 from ..errors import ConfigError, ExpressionError
-from .target import DEFAULT_DOMAIN, Target, check_domain
 from .expression import parse
 from .marked_points import from_points, parse_points
 from .presets import ALIASES, PRESETS
+from .target import DEFAULT_DOMAIN, Target, check_domain
 
 __all__ = ["from_expression", "resolve"]
 
 _IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _BARE_OK = {"x", "pi", "e"}
+_FILE = re.compile(r"[^\s*+^()<>=,;:!?\"'`|&$]+\.csv", re.IGNORECASE)  # a path, not an expression
 
 
 def from_expression(
@@ -36,7 +37,8 @@ def from_expression(
 
 
 def resolve(spec: str, domain: tuple[float, float] | None = None) -> Target:
-    """A preset name (see ``PRESETS``), ``"points: x1,y1 x2,y2 …"``, or an expression in x.
+    """A preset name (see ``PRESETS``), ``"points: x1,y1 x2,y2 …"``, a ``.csv`` file, or an
+    expression in x.
 
     ``domain`` replaces the preset's natural domain, or the default [−2, 6] of an
     expression. Raises ExpressionError for an unknown name or a bad expression (with
@@ -51,6 +53,11 @@ def resolve(spec: str, domain: tuple[float, float] | None = None) -> Target:
     name = ALIASES.get(key.lower(), key.lower())
     if name in PRESETS:
         target = PRESETS[name]
+        return target if domain is None else target.with_domain(domain)
+    if key.lower().endswith(".csv") and _FILE.fullmatch(key):
+        from .csvfile import load_csv
+
+        target = load_csv(key)
         return target if domain is None else target.with_domain(domain)
     if key.lower().startswith("points:"):
         target = from_points(*parse_points(key[len("points:") :]))

@@ -52,6 +52,7 @@ def options(n: int, fo: FitOptions, callback: Any) -> dict[str, Any]:
     if callback is not None and not callable(callback):
         raise ConfigError(f"the 'callback' parameter must be callable, got {callback!r}")
     o["callback"] = callback
+    o["options"] = fo
     return o
 
 

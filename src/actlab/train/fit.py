@@ -25,7 +25,7 @@ from ._options import check_network, hint_for, validation_split
 from ._params import Layout
 from .backends import get_backend
 from .losses import Objective, mse
-from .optimizers import make
+from .optimizers import from_options
 from .options import FitOptions, options_of
 from .result import ConvergenceWarning, FitResult, Progress
 
@@ -67,19 +67,16 @@ def _train(
                 callback=opts["callback"],
             )  # fmt: skip
     if be.name == "torch" and be.device != "cpu" and name == "adam" and not batched and not val:
+        from . import _cuda
         from .backends import cuda_fused
 
         if cuda_fused.supports(layout, tol):
-            return cuda_fused.adam(be, layout, theta0, x, y, opts)
-    kwargs: dict[str, Any] = {"tol": tol, "window": WINDOW[name]}
-    if name == "adam":
-        kwargs.update(lr=lr, betas=opts["betas"], eps=opts["eps"])
-    elif name == "sgd":
-        kwargs.update(lr=lr, momentum=opts["momentum"])
+            return _cuda.adam(be, layout, theta0, x, y, opts)
     obj = Objective(be, layout, x, y, l2)
     val_obj = Objective(be, layout, val[0], val[1]) if val else None
     return run(
-        make(name, **kwargs), obj, theta0, steps, hint=hint, batch_size=opts["batch_size"],
+        from_options(opts["options"], tol=tol, window=WINDOW[name]), obj, theta0, steps,
+        hint=hint, batch_size=opts["batch_size"],
         seed=opts["seed"], validation=val_obj, patience=opts["patience"],
         callback=opts["callback"], tolerate=opts.get("tolerate", False),
     )  # fmt: skip

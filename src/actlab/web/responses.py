@@ -24,6 +24,7 @@ class SettingInfo(BaseModel):
     min: float | None
     max: float | None
     min_exclusive: bool
+    max_exclusive: bool = False
     choices: list[str]
     max_length: int | None
     optional: bool

@@ -34,7 +34,7 @@ def setting_type(name: str) -> Any:
     meta: dict[str, Any] = {"description": s.help}
     if s.kind in ("int", "float"):
         meta["gt" if s.lo_open else "ge"] = s.lo
-        meta["le"] = s.hi
+        meta["lt" if s.hi_open else "le"] = s.hi
     if s.kind == "int":
         # constraints before the validator, or pydantic leaves them out of the JSON schema
         t: Any = Annotated[int, Field(**meta), BeforeValidator(_integral)]
@@ -191,6 +191,8 @@ class TrainRequest(Model):
     optimizer: setting_type("optimizer") = default("optimizer")
     learning_rate: setting_type("learning_rate") = default("learning_rate")
     steps: setting_type("steps") = default("steps")
+    momentum: setting_type("momentum") = default("momentum")
+    l2: setting_type("l2") = default("l2")
     train_points: setting_type("train_points") = default("train_points")
     grid_points: setting_type("grid_points") = default("grid_points")
     negligible: setting_type("negligible") = default("negligible")

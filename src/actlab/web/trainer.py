@@ -1,38 +1,40 @@
 """Live training for the page: full-batch steps that can stop after any one of them.
 
-The gradient comes from :class:`actlab.train.Objective` (backprop on the MSE);
-the update rules are written out here, one line each, so that the page can
-advance a few steps at a time within a time budget and redraw between chunks:
-
-* ``sgd``:      θ ← θ − η·g
-* ``momentum``: v ← 0.9·v + g;  θ ← θ − η·v
-* ``adam``:     m ← β1·m + (1−β1)·g;  v ← β2·v + (1−β2)·g²;
-                θ ← θ − η·m̂ / (√v̂ + ε)  with m̂ = m/(1−β1^t), v̂ = v/(1−β2^t)
+The page's trainer steps the library's own optimizers (:mod:`actlab.train.optimizers`)
+with the page's fit options (``FitOptions.for_context("page")``: Adam at 0.03 unless
+the page says otherwise), so one word names one method everywhere. It only adds
+what a live view needs: a chunk of steps within a time budget, and a bound on the
+weights so that a diverging run stops with advice instead of overflowing.
 """
 
 from __future__ import annotations
 
 import time
+from typing import Any
 
 import numpy as np
 
 from .. import activations as act
-from .._validate import check_choice
 from ..errors import ConfigError, DivergenceError
 from ..network import Network
-from ..settings import LIMITS, OPTIMIZERS
-from ..train import Layout, Objective, get_backend
+from ..settings import LIMITS
+from ..train import FitOptions, Layout, Objective, get_backend
+from ..train.optimizers import from_options
 
 __all__ = ["LiveTrainer"]
-
-BETA1, BETA2, EPS, MOMENTUM = 0.9, 0.999, 1e-8, 0.9
 
 
 class LiveTrainer:
     """One network trained on fixed data (x, y), a chunk of steps at a time."""
 
     def __init__(
-        self, net: Network, x: np.ndarray, y: np.ndarray, optimizer: str, learning_rate: float
+        self,
+        net: Network,
+        x: np.ndarray,
+        y: np.ndarray,
+        optimizer: str = "adam",
+        learning_rate: float = 0.03,
+        **options: Any,
     ) -> None:
         untrainable = [a for a in net.activations if not act.get(a).trainable]
         if untrainable:
@@ -40,34 +42,34 @@ class LiveTrainer:
                 f"the {untrainable[0]!r} activation has no useful derivative and cannot be "
                 "trained by gradients; pick another activation, or use construct"
             )
-        self.optimizer = check_choice("optimizer", optimizer, OPTIMIZERS)
-        self.lr = float(learning_rate)
+        self.options = FitOptions.for_context(
+            "page", optimizer=optimizer, learning_rate=learning_rate, **options
+        )
         self.layout = Layout.of(net)
-        self.objective = Objective(get_backend("numpy"), self.layout, x, y)
+        self.objective = Objective(get_backend("numpy"), self.layout, x, y, self.options.l2)
         self.theta = self.layout.pack(net)  # (1, p)
-        self.m = np.zeros_like(self.theta)
-        self.v = np.zeros_like(self.theta)
+        self.method = from_options(self.options)  # tol 0: a live run never stalls out
+        self.method.start(self.objective, self.theta)
         self.t = 0
+
+    @property
+    def optimizer(self) -> str:
+        """The optimizer's name."""
+        return self.options.optimizer
+
+    @property
+    def lr(self) -> float | None:
+        """The learning rate (None for lm and lbfgs, which choose their own steps)."""
+        return self.options.learning_rate
 
     def step(self) -> float:
         """One update; returns the loss before it. Raises DivergenceError on blow-up."""
         with np.errstate(all="ignore"):
-            loss, g = self.objective.loss_grad(self.theta)
+            new, loss, _ = self.method.step(self.objective, self.theta)
             loss = float(loss[0])
-            if not (np.isfinite(loss) and np.all(np.isfinite(g))):
-                raise self._diverged("the loss or its gradient is not finite")
-            self.t += 1
-            if self.optimizer == "sgd":
-                new = self.theta - self.lr * g
-            elif self.optimizer == "momentum":
-                self.m = MOMENTUM * self.m + g
-                new = self.theta - self.lr * self.m
-            else:
-                self.m = BETA1 * self.m + (1 - BETA1) * g
-                self.v = BETA2 * self.v + (1 - BETA2) * g * g
-                m_hat = self.m / (1 - BETA1**self.t)
-                v_hat = self.v / (1 - BETA2**self.t)
-                new = self.theta - self.lr * m_hat / (np.sqrt(v_hat) + EPS)
+        if not (np.isfinite(loss) and np.all(np.isfinite(new))):
+            raise self._diverged("the loss or its gradient is not finite")
+        self.t += 1
         if not np.all(np.abs(new) <= LIMITS["max_abs_value"]):
             raise self._diverged(
                 f"a weight went beyond ±{LIMITS['max_abs_value']:g}, the largest the lab allows"
@@ -95,7 +97,8 @@ class LiveTrainer:
         return self.layout.unpack(self.theta, population=False)
 
     def _diverged(self, what: str) -> DivergenceError:
+        rate = "" if self.lr is None else f" (now {self.lr:g})"
         return DivergenceError(
-            f"training diverged after {self.t} steps: {what}; lower the learning rate "
-            f"(now {self.lr:g}) or try the adam optimizer"
+            f"training diverged after {self.t} steps: {what}; lower the learning rate{rate} "
+            "or try the adam optimizer"
         )

@@ -9,7 +9,7 @@ single launch: arithmetic, not memory traffic, is what remains. Hidden
 neurons are padded to a power of two; padded neurons have zero weights and
 zero gradients, so they never change and never contribute.
 
-Used by the torch backend for Adam on CUDA when Triton is importable,
+Driven by :func:`actlab.train._cuda.adam`, for Adam on CUDA when Triton is importable,
 ``tol`` is 0 and the activation is one of :data:`ACTS`; otherwise the generic
 loop runs. Float32 and float64 both work.
 """
@@ -20,11 +20,9 @@ from typing import Any
 
 import numpy as np
 
-from .._loop import Outcome, stride_for
 from .._params import Layout
-from ..result import History
 
-__all__ = ["ACTS", "adam", "available", "supports"]
+__all__ = ["ACTS", "AdamRunner", "available", "supports"]
 
 ACTS = {"identity": 0, "sigmoid": 1, "tanh": 2, "relu": 3, "silu": 4, "softplus": 5}
 BLOCK = 128  # networks per program; with WARPS the fastest of those tried on an H200
@@ -195,50 +193,3 @@ class AdamRunner:
         )  # fmt: skip
         self.done += k
         return self.loss
-
-
-def adam(
-    be: Any, layout: Layout, theta0: np.ndarray, x: np.ndarray, y: np.ndarray, opts: dict[str, Any],
-    **_: Any,
-) -> Outcome:  # fmt: skip
-    """Adam on every row of ``theta0`` with the fused kernel; history at every stride-th step."""
-    import time
-
-    from .._loop import divergence
-    from .._options import hint_for
-    from ..result import Progress
-
-    torch = be.torch
-    start = time.perf_counter()
-    population, steps = theta0.shape[0], opts["steps"]
-    runner = AdamRunner(
-        torch, be.asarray(theta0).contiguous(), be.asarray(x).contiguous(),
-        be.asarray(y).contiguous(), layout.width, layout.activations[0],
-    )  # fmt: skip
-    stride = stride_for(population, steps)
-    if opts["callback"] is not None:
-        stride = min(stride, max(1, steps // 100))
-    rec_step, rec_loss, rec_time = [], [], []
-    for first in range(0, steps, stride):
-        k = min(stride, steps - first)
-        loss = runner.run(k, opts["lr"], opts["betas"], opts["eps"], opts["l2"])
-        loss_np = be.to_numpy(loss)
-        bad = ~np.isfinite(loss_np)
-        if bad.any():
-            raise divergence(first + 1, int(bad.sum()), population, hint_for("adam", opts["lr"]))
-        rec_step.append(first)
-        rec_loss.append(loss_np)
-        rec_time.append(time.perf_counter() - start)
-        if opts["callback"] is not None:
-            opts["callback"](Progress(first + k, steps, float(loss_np.min()), rec_time[-1]))
-    theta = be.to_numpy(runner.theta)
-    if not np.isfinite(theta).all():
-        raise divergence(steps, int((~np.isfinite(theta)).any(1).sum()), population,
-                         hint_for("adam", opts["lr"]))  # fmt: skip
-    from ..losses import Objective
-
-    final = be.to_numpy(Objective(be, layout, x, y, opts["l2"]).loss(runner.theta))
-    history = History(np.asarray(rec_step), np.asarray(rec_loss), np.asarray(rec_time))
-    return Outcome(
-        theta, final, np.full(population, steps), np.zeros(population, dtype=bool), history
-    )

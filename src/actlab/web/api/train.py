@@ -41,7 +41,9 @@ def _start(req: TrainRequest) -> tuple[LiveTrainer, LabTarget]:
     problem = build_problem(req.target)
     x, y, _ = problem.data(req.train_points)
     with at("network"):
-        trainer = LiveTrainer(net, x, y, req.optimizer, req.learning_rate)
+        trainer = LiveTrainer(
+            net, x, y, req.optimizer, req.learning_rate, momentum=req.momentum, l2=req.l2
+        )
     return trainer, problem
 
 

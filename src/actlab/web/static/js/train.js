@@ -9,6 +9,7 @@ import { fmt, t } from "./i18n.js";
 export function setupTrain(lab) {
   const $ = (id) => document.getElementById(id);
   const optimizer = $("optimizer"), lr = $("learning-rate"), steps = $("steps");
+  const momentum = $("momentum"), l2 = $("l2");
   const play = $("train-play"), pause = $("train-pause"), stepBtn = $("train-step"), reset = $("train-reset");
   const status = $("train-status");
   const chart = new LossChart($("loss-chart"));
@@ -24,13 +25,16 @@ export function setupTrain(lab) {
     optimizer.value = lab.state.optimizer;
     lr.value = lab.state.learning_rate;
     steps.value = lab.state.steps;
+    momentum.value = lab.state.momentum;
+    l2.value = lab.state.l2;
   }
 
   function request(n) {
     const s = lab.state;
     return {
       network: lab.network, target: lab.targetSpec(), optimizer: s.optimizer,
-      learning_rate: s.learning_rate, steps: n, train_points: s.train_points,
+      learning_rate: s.learning_rate, momentum: s.momentum, l2: s.l2, steps: n,
+      train_points: s.train_points,
       grid_points: s.grid_points, negligible: s.negligible,
     };
   }
@@ -117,10 +121,10 @@ export function setupTrain(lab) {
     const v = Number(input.value);
     const s = setting(name);
     const ok = Number.isFinite(v) && (kind !== "int" || Number.isInteger(v))
-      && (s.min_exclusive ? v > s.min : v >= s.min) && v <= s.max;
+      && (s.min_exclusive ? v > s.min : v >= s.min) && (s.max_exclusive ? v < s.max : v <= s.max);
     input.classList.toggle("bad", !ok);
     if (!ok) {
-      const interval = `${s.min_exclusive ? "(" : "["}${s.min}, ${s.max}]`;
+      const interval = `${s.min_exclusive ? "(" : "["}${s.min}, ${s.max}${s.max_exclusive ? ")" : "]"}`;
       lab.report(new ApiError(422, { message: `the '${name}' parameter must be a number in ${interval}, got ${input.value || "nothing"} instead`, field: name }), "train-error");
       return;
     }
@@ -129,6 +133,8 @@ export function setupTrain(lab) {
   });
   number(lr, "learning_rate", "float");
   number(steps, "steps", "int");
+  number(momentum, "momentum", "float");
+  number(l2, "l2", "float");
 
   showState();
   status.textContent = t("train.idle");

@@ -1,4 +1,4 @@
-"""Pieces shared by the experiments: the lesson's data, population training, slopes."""
+"""Training as the experiments (and the report) run it: populations, and the best of restarts."""
 
 from __future__ import annotations
 
@@ -8,25 +8,10 @@ from typing import Any
 
 import numpy as np
 
-from .. import activations, lesson
+from .. import activations
 from ..network import Network
 
-
-def lesson_data() -> tuple[np.ndarray, np.ndarray]:
-    """The lesson's 201 points over [−2, 6] and the target's values there."""
-    x = lesson.GRID.values()
-    return x, lesson.target(x)
-
-
-def target_data(name: str, points: int = 201) -> tuple[np.ndarray, np.ndarray]:
-    """``points`` evenly spaced points over a target's natural domain and its values."""
-    if name == "seed":
-        return lesson_data()
-    from ..targets import resolve
-
-    t = resolve(name)
-    x = np.linspace(*t.domain, points)
-    return x, np.asarray(t(x), dtype=np.float64)
+__all__ = ["best_of", "train_population", "trainable"]
 
 
 def train_population(
@@ -80,21 +65,6 @@ def best_of(
         warnings.simplefilter("ignore", ConvergenceWarning)
         res = fit(net, x, y, optimizer=optimizer, restarts=restarts, seed=seed)
     return res.network, float(res.mse)
-
-
-def mse_of(net: Network, x: np.ndarray, y: np.ndarray) -> np.ndarray:
-    """MSE of a network (a float) or of each member of a population (an array)."""
-    return np.mean((net(x) - y) ** 2, axis=-1)
-
-
-def contribution_sizes(net: Network, x: np.ndarray) -> np.ndarray:
-    """|output weight| × range of each last-hidden neuron's activation over ``x``.
-
-    Shape (width,) or (P, width): how much each neuron can move the output.
-    """
-    h = net.trace(x).activations[-1]  # (..., N, width)
-    spread = h.max(axis=-2) - h.min(axis=-2)
-    return np.abs(net.weights[-1][..., 0, :]) * spread
 
 
 def trainable(name: str) -> bool:
