@@ -36,12 +36,24 @@ def test_all_seven_experiments_are_registered() -> None:
     ]
 
 
+# What the data say at the small size, seed 0: every claim of the lesson holds but one.
+VERDICTS = {
+    "depth": True,
+    "handbuilt": True,
+    "linear-collapse": True,
+    "marked-points": True,
+    "redundant-neuron": False,  # the third neuron does not "learn 0"
+    "tanh-equivalence": True,
+    "width-sweep": True,
+}
+
+
 @pytest.mark.parametrize("name", NAMES)
 def test_result_has_table_verdict_and_both_languages(small: dict, name: str) -> None:
     res = small[name]
     assert res.rows
     assert set(res.columns) <= set(res.rows[0])
-    assert res.verdict.holds in (True, False, None)
+    assert res.verdict.holds is VERDICTS[name]
     assert res.verdict.text["en"]
     assert res.verdict.text["zh"]
     assert res.claim.keys() == {"en", "zh"}

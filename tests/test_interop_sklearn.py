@@ -103,7 +103,7 @@ def test_regressor_rejects_several_features() -> None:
 
 
 def test_regressor_params_round_trip_and_clone() -> None:
-    model = ActlabRegressor(width=5, optimizer="adam", lr=0.05)
+    model = ActlabRegressor(width=5, optimizer="adam", learning_rate=0.05)
     assert model.get_params()["width"] == 5
     model.set_params(width=2, activation="tanh")
     assert clone(model).get_params() == model.get_params()

@@ -34,17 +34,27 @@ __all__ = [
     "lesson",
 ]
 
-from . import targets
+from . import problem, score, settings, targets  # noqa: E402
+from .problem import Problem  # noqa: E402
 
-__all__ += ["targets"]
+__all__ += ["Problem", "problem", "score", "settings", "targets"]
 
 from . import train  # noqa: E402
+from .train import FitOptions, fit, fit_population  # noqa: E402
 
-__all__ += ["ActlabRegressor", "train"]
+__all__ += ["ActlabRegressor", "FitOptions", "fit", "fit_population", "train"]
+
+# Imported on first use: heavier, or needing optional packages (scikit-learn).
+_LAZY_MODULES = ("collapse", "construct", "experiments", "figures", "interop", "report")
+__all__ += list(_LAZY_MODULES)
 
 
 def __getattr__(name: str) -> object:
-    """``actlab.ActlabRegressor`` on first use, so that scikit-learn stays optional."""
+    """``actlab.figures``, ``actlab.ActlabRegressor``, … on first use."""
+    import importlib
+
+    if name in _LAZY_MODULES:
+        return importlib.import_module(f".{name}", __name__)
     if name == "ActlabRegressor":
         from .interop.sklearn import ActlabRegressor
 

@@ -58,11 +58,3 @@ def finish(
         ax.set_title(title)
     if legend:
         ax.legend(loc="best")
-
-
-def pad_ylim(ax: Axes, *arrays: np.ndarray, frac: float = 0.08) -> None:
-    """y-limits that show every array with a margin (ignores annotations)."""
-    lo = min(float(np.min(a)) for a in arrays)
-    hi = max(float(np.max(a)) for a in arrays)
-    span = hi - lo if hi > lo else 1.0
-    ax.set_ylim(lo - frac * span, hi + frac * span)

@@ -17,6 +17,7 @@ from typing import Any
 
 import numpy as np
 
+from .. import settings
 from ..errors import DataError, UnsupportedError
 
 try:
@@ -27,16 +28,21 @@ except ImportError:  # pragma: no cover - depends on the environment
         "ActlabRegressor needs scikit-learn; install it with: pip install scikit-learn"
     ) from None
 
-__all__ = ["ActlabRegressor"]
+__all__ = ["FIT_PARAMS", "ActlabRegressor"]
+
+
+#: The fit options the estimator exposes as parameters (``seed`` is ``random_state``).
+FIT_PARAMS = tuple(o.name for o in settings.fit_options() if o.name != "seed")
+_D = {o.name: o.default for o in settings.fit_options()}
 
 
 class ActlabRegressor(RegressorMixin, BaseEstimator):
     """A 1-input, 1-output network fitted with actlab's trainer (default Levenberg–Marquardt).
 
-    Parameters mirror :func:`actlab.train.fit`: ``width``, ``depth``, ``activation``,
-    ``optimizer`` (lm, lbfgs, adam, sgd), ``steps``, ``lr``, ``l2``, ``restarts``,
-    ``batch_size``, ``tol``, ``backend``; ``random_state`` is an int seed (None means 0:
-    actlab never draws from global random state).
+    Parameters: ``width``, ``depth``, ``activation`` of the network, then every option
+    of :func:`actlab.train.fit` (:class:`~actlab.train.FitOptions`, declared in
+    ``actlab.settings.FIT_OPTIONS``, same names and defaults); ``random_state`` is
+    the int seed (None means 0: actlab never draws from global random state).
     """
 
     def __init__(
@@ -44,28 +50,46 @@ class ActlabRegressor(RegressorMixin, BaseEstimator):
         width: int = 3,
         depth: int = 1,
         activation: str = "sigmoid",
-        optimizer: str = "lm",
-        steps: int | None = None,
-        lr: float | None = None,
-        l2: float = 0.0,
-        restarts: int | None = None,
-        batch_size: int | None = None,
-        tol: float = 1e-6,
+        optimizer: str = _D["optimizer"],
+        steps: int | None = _D["steps"],
+        learning_rate: float | None = _D["learning_rate"],
+        l2: float = _D["l2"],
+        batch_size: int | None = _D["batch_size"],
+        restarts: int | None = _D["restarts"],
+        init_restarts: str = _D["init_restarts"],
+        tol: float = _D["tol"],
+        validation: float | None = _D["validation"],
+        early_stopping: bool = _D["early_stopping"],
+        patience: int = _D["patience"],
+        momentum: float = _D["momentum"],
+        betas: tuple[float, float] = _D["betas"],
+        eps: float = _D["eps"],
         random_state: int | None = 0,
-        backend: str = "numpy",
+        backend: str = _D["backend"],
+        device: str = _D["device"],
+        dtype: str = _D["dtype"],
     ) -> None:
         self.width = width
         self.depth = depth
         self.activation = activation
         self.optimizer = optimizer
         self.steps = steps
-        self.lr = lr
+        self.learning_rate = learning_rate
         self.l2 = l2
-        self.restarts = restarts
         self.batch_size = batch_size
+        self.restarts = restarts
+        self.init_restarts = init_restarts
         self.tol = tol
+        self.validation = validation
+        self.early_stopping = early_stopping
+        self.patience = patience
+        self.momentum = momentum
+        self.betas = betas
+        self.eps = eps
         self.random_state = random_state
         self.backend = backend
+        self.device = device
+        self.dtype = dtype
 
     def _one_column(self, x: np.ndarray) -> np.ndarray:
         """The input column of a validated X, which must have exactly one feature."""
@@ -79,18 +103,16 @@ class ActlabRegressor(RegressorMixin, BaseEstimator):
     def fit(self, X: Any, y: Any) -> ActlabRegressor:
         """Fit the network to (X, y); returns self."""
         from ..network import Network
-        from ..train import fit
+        from ..train import FitOptions, fit
 
         x, y_arr = validate_data(self, X, y, y_numeric=True, dtype=np.float64)
         seed = 0 if self.random_state is None else self.random_state
+        params = {name: getattr(self, name) for name in FIT_PARAMS}
+        if params["batch_size"] is not None:  # a batch larger than the data is the whole data
+            params["batch_size"] = min(params["batch_size"], x.shape[0])
+        options = FitOptions(**params, seed=seed)
         net = Network.init(self.width, self.depth, self.activation, seed=seed)
-        n = x.shape[0]
-        batch = None if self.batch_size is None else min(self.batch_size, n)
-        result = fit(
-            net, self._one_column(x), y_arr, optimizer=self.optimizer, steps=self.steps,
-            lr=self.lr, l2=self.l2, restarts=self.restarts, batch_size=batch, tol=self.tol,
-            seed=seed, backend=self.backend,
-        )  # fmt: skip
+        result = fit(net, self._one_column(x), y_arr, options)
         self.result_ = result
         self.network_ = result.network
         self.n_iter_ = result.steps
