@@ -34,8 +34,8 @@ __all__ = [
     "lesson",
 ]
 
-from . import problem, score, settings, targets  # noqa: E402
-from .problem import Problem  # noqa: E402
+from . import problem, score, settings, targets
+from .problem import Problem
 
 __all__ += ["Problem", "problem", "score", "settings", "targets"]
 
