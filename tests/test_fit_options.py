@@ -118,3 +118,16 @@ def test_regressor_parameters_are_the_fit_options() -> None:
     assert set(FIT_PARAMS) == set(NAMES) - {"seed"}
     for name in FIT_PARAMS:
         assert params[name] == settings.fit_option(name).default, name
+
+
+def test_lm_runs_lbfgs_beyond_its_parameter_limit() -> None:
+    from actlab.train._options import LM_MAX_PARAMETERS, method_for
+
+    small = Network.init(8, 2, "tanh", seed=0)  # 8·2 + 8·9 + 9 = 97 parameters
+    wide = Network.init(40, 2, "tanh", seed=0)  # 40·2 + 40·41 + 41 = 1761 parameters
+    assert method_for("lm", 97) == "lm" and method_for("lm", 1761) == "lbfgs"
+    assert method_for("adam", 10**6) == "adam" and LM_MAX_PARAMETERS == 1000
+    assert fit(small, X, Y, steps=5, tol=0).optimizer == "lm"
+    result = fit(wide, X, Y, restarts=1, steps=300, tol=0)
+    assert result.optimizer == "lbfgs"
+    assert result.mse < 0.05  # L-BFGS still fits the lesson's target: the best line gives 0.97

@@ -13,6 +13,10 @@ import click
 
 from .. import __version__
 from ..errors import ActlabError
+from ..settings import SYSTEM, click_options
+from ..threads import set_threads
+
+SYSTEM_THREADS = {s.name: s for s in SYSTEM}["threads"]
 
 
 class ActlabGroup(click.Group):
@@ -30,8 +34,11 @@ class ActlabGroup(click.Group):
 
 @click.group(cls=ActlabGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="actlab")
-def main() -> None:
+@click_options([SYSTEM_THREADS])
+def main(threads: int | None) -> None:
     """actlab: see, prove and measure why neural networks need activation functions."""
+    if threads is not None:
+        set_threads(threads)
 
 
 # Each command lives in its own module and registers itself on ``main``.

@@ -89,7 +89,11 @@ def _dask(
         ) from None
     cluster = None
     if scheduler is None:
-        cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=False)
+        # worker processes, one thread each: actlab's own thread rule gives each worker one
+        # thread (see actlab.threads), so two workers use two cores and never more
+        cluster = LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        )
         client = Client(cluster)
     else:
         try:

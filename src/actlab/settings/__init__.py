@@ -22,6 +22,7 @@ from .declarations import (
     LIMITS,
     OPTIMIZERS,
     SETTINGS,
+    SYSTEM,
     in_context,
 )
 from .setting import Setting
@@ -33,6 +34,7 @@ __all__ = [
     "LIMITS",
     "OPTIMIZERS",
     "SETTINGS",
+    "SYSTEM",
     "Setting",
     "check_all",
     "click_options",

@@ -22,6 +22,7 @@ __all__ = [
     "LIMITS",
     "OPTIMIZERS",
     "SETTINGS",
+    "SYSTEM",
 ]
 
 #: Every bound the lab enforces, documented in one place (served at ``/api/settings``).
@@ -46,8 +47,8 @@ _ACTS = tuple(act.names())
 _L = LIMITS
 
 FIT_OPTIONS: tuple[Setting, ...] = (
-    Setting("optimizer", "choice", "lm", "lm (Levenberg–Marquardt), lbfgs, adam, or sgd "
-            "(with momentum)", "train", choices=OPTIMIZERS),
+    Setting("optimizer", "choice", "lm", "lm (Levenberg–Marquardt; above 1000 parameters it "
+            "runs lbfgs), lbfgs, adam, or sgd (with momentum)", "train", choices=OPTIMIZERS),
     Setting("steps", "int", None, "iteration cap (empty: 200 for lm, 1000 for lbfgs, 2000 "
             "for adam and sgd)", "train", 1, 10_000_000, optional=True),
     Setting("learning_rate", "float", None, "step size of adam and sgd (empty: 0.01)",
@@ -80,6 +81,13 @@ FIT_OPTIONS: tuple[Setting, ...] = (
             max_length=32),
     Setting("dtype", "choice", "float64", "floating-point type", "train",
             choices=("float64", "float32")),
+)  # fmt: skip
+
+#: Settings of the process rather than of one fit.
+SYSTEM: tuple[Setting, ...] = (
+    Setting("threads", "int", None, "threads of actlab's numerical code (empty: automatic — "
+            "ACTLAB_THREADS, else 1 in a worker process and the available cores, at most 8, "
+            "otherwise)", "system", 1, 1024, optional=True),
 )  # fmt: skip
 
 #: Contexts that deliberately start elsewhere than the library, and why (the one place).

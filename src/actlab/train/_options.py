@@ -14,7 +14,16 @@ from ._data import as_data, split
 from .optimizers import DEFAULT_LR, DEFAULT_STEPS
 from .options import FitOptions
 
-__all__ = ["check_network", "hint_for", "options", "validation_split"]
+__all__ = [
+    "LM_MAX_PARAMETERS",
+    "check_network",
+    "hint_for",
+    "method_for",
+    "options",
+    "validation_split",
+]
+
+LM_MAX_PARAMETERS = 1000  # above this, "lm" runs L-BFGS (see method_for)
 
 
 def hint_for(optimizer: str, lr: float) -> str:
@@ -37,9 +46,22 @@ def check_network(network: Any, population: bool) -> Network:
     return network
 
 
-def options(n: int, fo: FitOptions, callback: Any) -> dict[str, Any]:
-    """The engines' view of checked options: per-optimizer defaults filled in, ``lr`` named."""
-    name = fo.optimizer
+def method_for(optimizer: str, parameters: int) -> str:
+    """The method that runs: ``lm`` beyond :data:`LM_MAX_PARAMETERS` parameters runs ``lbfgs``.
+
+    Why: a Levenberg–Marquardt step forms JᵀJ (N·p² work, p² memory per network) and
+    factors it (p³/3); past about a thousand parameters that costs more than the many
+    cheap L-BFGS steps (N·p each) that reach the same minimum on these smooth losses.
+    """
+    return "lbfgs" if optimizer == "lm" and parameters > LM_MAX_PARAMETERS else optimizer
+
+
+def options(n: int, fo: FitOptions, callback: Any, parameters: int = 0) -> dict[str, Any]:
+    """The engines' view of checked options: per-optimizer defaults filled in, ``lr`` named,
+    and the method that runs for networks of ``parameters`` parameters (see :func:`method_for`)."""
+    name = method_for(fo.optimizer, parameters)
+    if name != fo.optimizer:
+        fo = fo.replace(optimizer=name)
     o: dict[str, Any] = fo.to_dict()
     o["betas"] = fo.betas
     o["steps"] = DEFAULT_STEPS[name] if fo.steps is None else fo.steps

@@ -16,6 +16,7 @@ from typing import Any
 
 import numpy as np
 
+from .. import threads
 from ..errors import ConfigError
 from ..network import Network
 from . import _fused, _options, init
@@ -54,18 +55,19 @@ def _train(
         tol = 0.0  # a mini-batch loss is too noisy to detect a stall on
     be = get_backend(opts["backend"], device=opts["device"], dtype=opts["dtype"])
     if be.name == "numpy" and _fused.supports(layout, name, batched=batched, validation=bool(val)):
-        if name == "lm" and opts["dtype"] == "float64":
-            return _fused.fused_lm(
-                layout, theta0, x, y, l2=l2, steps=steps, tol=tol, window=WINDOW[name],
-                callback=opts["callback"],
-            )  # fmt: skip
-        if name in ("adam", "sgd"):
-            b1, b2 = opts["betas"] if name == "adam" else (opts["momentum"], 0.0)
-            return _fused.fused_first_order(
-                layout, theta0, x, y, method=name, hyper=(lr, b1, b2, opts["eps"]), l2=l2,
-                steps=steps, tol=tol, window=WINDOW[name], dtype=opts["dtype"], hint=hint,
-                callback=opts["callback"],
-            )  # fmt: skip
+        with threads.limit(blas=False):  # the fused kernels call no BLAS
+            if name == "lm" and opts["dtype"] == "float64":
+                return _fused.fused_lm(
+                    layout, theta0, x, y, l2=l2, steps=steps, tol=tol, window=WINDOW[name],
+                    callback=opts["callback"],
+                )  # fmt: skip
+            if name in ("adam", "sgd"):
+                b1, b2 = opts["betas"] if name == "adam" else (opts["momentum"], 0.0)
+                return _fused.fused_first_order(
+                    layout, theta0, x, y, method=name, hyper=(lr, b1, b2, opts["eps"]), l2=l2,
+                    steps=steps, tol=tol, window=WINDOW[name], dtype=opts["dtype"], hint=hint,
+                    callback=opts["callback"],
+                )  # fmt: skip
     if be.name == "torch" and be.device != "cpu" and name == "adam" and not batched and not val:
         from . import _cuda
         from .backends import cuda_fused
@@ -74,12 +76,13 @@ def _train(
             return _cuda.adam(be, layout, theta0, x, y, opts)
     obj = Objective(be, layout, x, y, l2)
     val_obj = Objective(be, layout, val[0], val[1]) if val else None
-    return run(
-        from_options(opts["options"], tol=tol, window=WINDOW[name]), obj, theta0, steps,
-        hint=hint, batch_size=opts["batch_size"],
-        seed=opts["seed"], validation=val_obj, patience=opts["patience"],
-        callback=opts["callback"], tolerate=opts.get("tolerate", False),
-    )  # fmt: skip
+    with threads.limit():
+        return run(
+            from_options(opts["options"], tol=tol, window=WINDOW[name]), obj, theta0, steps,
+            hint=hint, batch_size=opts["batch_size"], seed=opts["seed"], validation=val_obj,
+            patience=opts["patience"], callback=opts["callback"],
+            tolerate=opts.get("tolerate", False),
+        )  # fmt: skip
 
 
 def _with_overrides(
@@ -157,11 +160,11 @@ def fit(
     network = check_network(network, population=False)
     xa, ya = as_data(x, y)
     fo, val_data = _with_overrides(options, overrides)
-    opts = _options.options(xa.size, fo, callback)
+    layout = Layout.of(network)
+    opts = _options.options(xa.size, fo, callback, layout.size)
     k = DEFAULT_RESTARTS[fo.optimizer] if fo.restarts is None else fo.restarts
     validation = fo.validation if val_data is None else val_data
     xt, yt, val = validation_split(xa, ya, validation, fo.early_stopping, fo.seed)
-    layout = Layout.of(network)
     theta0 = init.starts(network, xt, yt, k, fo.seed, data=fo.init_restarts == "data")
     out = _train(layout, theta0, xt, yt, opts | {"tolerate": True}, val)
     _finite_or_raise(out, opts, any_member=True)
@@ -255,10 +258,10 @@ def fit_population(
                 "its own start"
             )
     fo, val_data = _with_overrides(options or FitOptions.for_context("population"), overrides)
-    opts = _options.options(xa.size, fo, callback)
+    layout = Layout.of(population)
+    opts = _options.options(xa.size, fo, callback, layout.size)
     validation = fo.validation if val_data is None else val_data
     xt, yt, val = validation_split(xa, ya, validation, fo.early_stopping, fo.seed)
-    layout = Layout.of(population)
     out = _train(layout, layout.pack(population), xt, yt, opts, val)
     _finite_or_raise(out, opts, any_member=False)
     capped = int((~out.converged).sum())

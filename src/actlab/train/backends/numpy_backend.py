@@ -59,22 +59,10 @@ class NumpyBackend(Backend):
         return np.isfinite(a).reshape(a.shape[0], -1).all(axis=1)
 
     def solve_spd(self, a: Array, b: Array) -> tuple[Array, Array]:
-        try:
-            chol = np.linalg.cholesky(a)
-            ok = np.ones(a.shape[0], dtype=bool)
-        except np.linalg.LinAlgError:
-            # factor one by one only when some matrix is not positive definite
-            chol = np.zeros_like(a)
-            ok = np.zeros(a.shape[0], dtype=bool)
-            for i in range(a.shape[0]):
-                try:
-                    chol[i] = np.linalg.cholesky(a[i])
-                    ok[i] = True
-                except np.linalg.LinAlgError:
-                    chol[i] = np.eye(a.shape[-1])
-        y = np.linalg.solve(chol, b[..., None])
-        x = np.linalg.solve(np.swapaxes(chol, -1, -2), y)[..., 0]
-        return np.where(ok[:, None], x, 0.0), ok
+        """Batched SPD solve by Cholesky and triangular solves (see :mod:`._spd`)."""
+        from ._spd import spd_solve
+
+        return spd_solve(a, b)
 
     def act(self, name: str, z: Array) -> tuple[Array, Array]:
         a = act.ACTIVATIONS[name]
