@@ -158,7 +158,7 @@ def fit(
     """
     start = time.perf_counter()
     network = check_network(network, population=False)
-    xa, ya = as_data(x, y)
+    xa, ya = as_data(x, y, inputs=network.inputs)
     fo, val_data = _with_overrides(options, overrides)
     opts = _options.options(xa.size, fo, callback)
     k = DEFAULT_RESTARTS[fo.optimizer] if fo.restarts is None else fo.restarts
@@ -250,7 +250,7 @@ def fit_population(
     """
     start = time.perf_counter()
     population = check_network(population, population=True)
-    xa, ya = as_data(x, y)
+    xa, ya = as_data(x, y, inputs=population.inputs)
     for word in ("restarts", "init_restarts"):
         if word in overrides:
             raise ConfigError(
