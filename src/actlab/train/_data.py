@@ -27,9 +27,7 @@ def as_data(
     if xa.ndim == 2 and xa.shape[1] == 1:
         xa = xa[:, 0]
     if xa.ndim not in (1, 2):
-        raise DataError(
-            f"the {name} inputs X must have shape (N,) or (N, k), got shape {xa.shape}"
-        )
+        raise DataError(f"the {name} inputs X must have shape (N,) or (N, k), got shape {xa.shape}")
     cols = 1 if xa.ndim == 1 else xa.shape[1]
     if inputs is not None and cols != inputs:
         raise DataError(

@@ -83,9 +83,7 @@ def data_starts(
     return theta
 
 
-def ridge_starts(
-    layout: Layout, x: np.ndarray, count: int, rng: np.random.Generator
-) -> np.ndarray:
+def ridge_starts(layout: Layout, x: np.ndarray, count: int, rng: np.random.Generator) -> np.ndarray:
     """k inputs: ``count`` hidden layers (count, p) of ridges through data points, output unset.
 
     With k inputs a neuron bends along one direction d: φ(s·(d·x − u)). Each
