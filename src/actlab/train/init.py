@@ -89,8 +89,10 @@ def ridge_starts(layout: Layout, x: np.ndarray, count: int, rng: np.random.Gener
     With k inputs a neuron bends along one direction d: φ(s·(d·x − u)). Each
     neuron gets a seeded random unit direction and a centre u at the projection
     of a randomly chosen data point, so every ridge crosses the data; its
-    steepness s makes the bend span about 1/w^(1/k) of the data's extent along d,
-    as w neurons tiling a k-dimensional box would.
+    steepness s makes the bend span about the data's extent along d (jittered
+    ×½…2). Measured on 12 seeded problems with 2–4 inputs these starts fit about as
+    well as random draws (median MSE/var 4e-5 against 1e-5, neither ahead on every
+    problem); bends w times steeper, as in one dimension, did no better.
     """
     w, k = layout.width, layout.inputs
     d = rng.normal(size=(count, w, k))
@@ -100,7 +102,7 @@ def ridge_starts(layout: Layout, x: np.ndarray, count: int, rng: np.random.Gener
     anchor = rng.integers(0, x.shape[0], (count, 1, w))
     centres = np.take_along_axis(proj, anchor, axis=1)[:, 0, :]
     jitter = np.exp(rng.uniform(_LOG_HALF, _LOG_TWO, (count, w)))
-    steep = _BEND.get(layout.activations[0], 2.0) * w ** (1.0 / k) / span * jitter
+    steep = _BEND.get(layout.activations[0], 2.0) / span * jitter
     theta = np.zeros((count, layout.size))
     theta[:, : w * k] = (steep[..., None] * d).reshape(count, w * k)
     theta[:, w * k : w * k + w] = -steep * centres
