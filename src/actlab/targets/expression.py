@@ -132,7 +132,7 @@ class Expression:
         then a grid of about ``points`` · 20 points over the box (seeded random points
         where k is too large for a grid) is checked.
         """
-        if not self._program.numbered:
+        if self.inputs == 1:
             grid = np.linspace(domain[0], domain[1], points)
             self(np.union1d(grid, [k for k in self.kinks if domain[0] <= k <= domain[1]]))
             return

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import difflib
 import re
+from typing import Any
 
 from ..errors import ConfigError, ExpressionError
-from .target import DEFAULT_DOMAIN, Target, check_domain
+from .target import DEFAULT_DOMAIN, Target, check_box, check_domain, hull
 from .expression import parse
 from .marked_points import from_points, parse_points
 from .presets import ALIASES, PRESETS
@@ -15,16 +16,25 @@ __all__ = ["from_expression", "resolve"]
 
 _IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _BARE_OK = {"x", "pi", "e"}
+_INPUT = re.compile(r"x[0-9]+")
 
 
-def from_expression(
-    text: str, domain: tuple[float, float] | None = None, *, name: str | None = None
-) -> Target:
-    """A target from an expression in x, checked finite on ``domain`` (default [−2, 6])."""
+def from_expression(text: str, domain: Any = None, *, name: str | None = None) -> Target:
+    """A target from an expression in x, checked finite on ``domain`` (default [−2, 6]).
+
+    An expression in x1 … xk is a target of k inputs; ``domain`` is then one (a, b)
+    for every input (default [−2, 6]) or k pairs, and the target's ``box``.
+    """
     expr = parse(text)
+    clean = text.strip()
+    if expr.inputs > 1:
+        box = check_box(DEFAULT_DOMAIN if domain is None else domain, expr.inputs)
+        expr.check(box)
+        return Target(
+            name or clean, clean, hull(box), expr, expression=clean, inputs=expr.inputs, box=box
+        )
     dom = check_domain(DEFAULT_DOMAIN if domain is None else domain)
     expr.check(dom)
-    clean = text.strip()
     return Target(
         name or clean,
         clean,
@@ -55,7 +65,7 @@ def resolve(spec: str, domain: tuple[float, float] | None = None) -> Target:
     if key.lower().startswith("points:"):
         target = from_points(*parse_points(key[len("points:") :]))
         return target if domain is None else target.with_domain(domain)
-    if _IDENT.fullmatch(key) and key not in _BARE_OK:
+    if _IDENT.fullmatch(key) and key not in _BARE_OK and not _INPUT.fullmatch(key):
         close = difflib.get_close_matches(key.lower(), list(PRESETS), n=1)
         hint = f" (did you mean {close[0]!r}?)" if close else ""
         raise ExpressionError(
