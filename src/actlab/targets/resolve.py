@@ -7,10 +7,12 @@ import re
 from typing import Any
 
 from ..errors import ConfigError, ExpressionError
-from .target import DEFAULT_DOMAIN, Target, check_box, check_domain, hull
 from .expression import parse
 from .marked_points import from_points, parse_points
+from .playground import PLAYGROUND
 from .presets import ALIASES, PRESETS
+from .series import resolve_lags
+from .target import DEFAULT_DOMAIN, Target, check_box, check_domain, hull
 
 __all__ = ["from_expression", "resolve"]
 
@@ -48,6 +50,10 @@ def from_expression(text: str, domain: Any = None, *, name: str | None = None) -
 def resolve(spec: str, domain: tuple[float, float] | None = None) -> Target:
     """A preset name (see ``PRESETS``), ``"points: x1,y1 x2,y2 …"``, or an expression in x.
 
+    Also: an expression in x1 … xk (k inputs), the TensorFlow Playground data sets
+    ``plane`` and ``gauss`` (2 inputs, seed 0, no noise) and lag problems
+    ``lags:sunspots:K`` (K inputs); data sets hold (X (N, k), y (N,)) in ``points``.
+
     ``domain`` replaces the preset's natural domain, or the default [−2, 6] of an
     expression. Raises ExpressionError for an unknown name or a bad expression (with
     a caret), DataError for bad points and ConfigError for a bad domain.
@@ -61,6 +67,12 @@ def resolve(spec: str, domain: tuple[float, float] | None = None) -> Target:
     name = ALIASES.get(key.lower(), key.lower())
     if name in PRESETS:
         target = PRESETS[name]
+        return target if domain is None else target.with_domain(domain)
+    if name in PLAYGROUND:
+        target = PLAYGROUND[name]()
+        return target if domain is None else target.with_domain(domain)
+    if name.startswith("lags:"):
+        target = resolve_lags(key)
         return target if domain is None else target.with_domain(domain)
     if key.lower().startswith("points:"):
         target = from_points(*parse_points(key[len("points:") :]))
