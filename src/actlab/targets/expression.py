@@ -204,6 +204,7 @@ def box_points(box: Any, count: int) -> Array:
     """
     lo, hi = np.asarray(box, dtype=np.float64).T
     k = lo.size
+    count = min(count, max(64, 2_000_000 // k))  # at most ~2e6 numbers, however many inputs
     side = int(count ** (1.0 / k) + 1e-9)
     if side >= 3:
         axes = [np.linspace(a, b, side) for a, b in zip(lo, hi, strict=True)]
