@@ -61,3 +61,32 @@ def test_from_torch_rejects_unknown_layers() -> None:
     model = torch.nn.Sequential(torch.nn.Linear(1, 2), torch.nn.Dropout(), torch.nn.Linear(2, 1))
     with pytest.raises(UnsupportedError, match=r"layer 1 \(Dropout\) is not supported"):
         from_torch(model)
+
+
+@pytest.mark.parametrize("k", [2, 5])
+@pytest.mark.parametrize("widths", [[], [3], [4, 2]], ids=["depth0", "depth1", "depth2"])
+def test_to_torch_inputs_first_layer_is_linear_k_by_width(k: int, widths: list[int]) -> None:
+    net = Network.init(widths, activation="tanh", inputs=k, seed=3)
+    model = to_torch(net)
+    assert model[0].in_features == k
+    assert model[0].out_features == (widths[0] if widths else 1)
+    x = np.random.default_rng(k).uniform(-2.0, 2.0, (7, k))
+    with torch.no_grad():
+        out = model(torch.as_tensor(x))[:, 0].numpy()
+    np.testing.assert_allclose(out, net(x), rtol=1e-13, atol=1e-13)
+
+
+@pytest.mark.parametrize("k", [2, 3])
+def test_from_torch_inputs_reads_linear_k(k: int) -> None:
+    torch.manual_seed(k)  # torch's own default init, seeded: a model actlab did not make
+    nn = torch.nn
+    model = nn.Sequential(nn.Linear(k, 5), nn.SiLU(), nn.Linear(5, 2), nn.ReLU(), nn.Linear(2, 1))
+    net = from_torch(model)
+    assert net.inputs == k and net.widths == [5, 2] and net.activations == ["silu", "relu"]
+    x = np.random.default_rng(k).uniform(-2.0, 2.0, (9, k))
+    with torch.no_grad():
+        out = model.double()(torch.as_tensor(x))[:, 0].numpy()
+    np.testing.assert_allclose(net(x), out, rtol=1e-12, atol=1e-12)
+    back = from_torch(to_torch(net))
+    for a, b in zip(back.weights + back.biases, net.weights + net.biases, strict=True):
+        np.testing.assert_array_equal(a, b)

@@ -61,7 +61,9 @@ def outcome(text: str) -> str:
     try:
         target = resolve(text)
         assert isinstance(target, Target)
-        y = target(np.linspace(-3.0, 7.0, 64))
+        grid = np.linspace(-3.0, 7.0, 64)
+        # a target of k inputs (x1 … xk) is evaluated on the same values in every column
+        y = target(grid if target.inputs == 1 else np.repeat(grid[:, None], target.inputs, 1))
     except ExpressionError as e:
         error = e
     if error is not None:

@@ -214,7 +214,7 @@ def test_fit_rejects_step_activation_and_populations() -> None:
 @pytest.mark.parametrize(
     ("x", "y", "message"),
     [
-        (np.zeros((5, 2)), np.zeros(5), "actlab networks have one input"),
+        (np.zeros((5, 2)), np.zeros(5), "X have 2 columns but the network has 1 input"),
         (np.arange(5.0), np.zeros(4), "one value per input"),
         (np.array([0.0, np.nan, 1.0]), np.zeros(3), "NaN or infinite"),
     ],

@@ -81,7 +81,8 @@ def activation_module(name: str) -> Any:
 def to_torch(network: Network, dtype: Any = None) -> Any:
     """An ``nn.Sequential`` (Linear, activation, …, Linear) with the same weights.
 
-    Its input and output have shape (N, 1); ``dtype`` defaults to float64.
+    Its input has shape (N, k) for a network with k inputs (the first layer is
+    ``nn.Linear(k, width)``) and its output (N, 1); ``dtype`` defaults to float64.
     """
     torch = _torch()
     if network.population is not None:
@@ -101,7 +102,10 @@ def to_torch(network: Network, dtype: Any = None) -> Any:
 
 
 def from_torch(model: Any) -> Network:
-    """An actlab network from an ``nn.Sequential`` of Linear layers and known activations."""
+    """An actlab network from an ``nn.Sequential`` of Linear layers and known activations.
+
+    The first Linear's ``in_features`` becomes the network's number of inputs.
+    """
     torch = _torch()
     if not isinstance(model, torch.nn.Sequential):
         raise UnsupportedError(

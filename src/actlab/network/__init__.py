@@ -10,6 +10,7 @@ from __future__ import annotations
 from .model import (
     INIT_SCHEMES,
     MAX_DEPTH,
+    MAX_INPUTS,
     MAX_POPULATION,
     MAX_WIDTH,
     SCHEMA_FORMAT,
@@ -21,6 +22,7 @@ from .model import (
 __all__ = [
     "INIT_SCHEMES",
     "MAX_DEPTH",
+    "MAX_INPUTS",
     "MAX_POPULATION",
     "MAX_WIDTH",
     "SCHEMA_FORMAT",

@@ -42,7 +42,9 @@ class _Writer:
             elif number(mag, self.digits) == "1":
                 text = body
             else:
-                dot = "*" if self.plain else ("·" if "_" in body.split("(")[0] else "")
+                # a name with digits (a1_2, x3) after a number needs a dot to stay readable
+                head = body.split("(")[0]
+                dot = "*" if self.plain else ("·" if any(c.isdigit() for c in head) else "")
                 text = f"{self.num(mag)}{dot}{body}"
             neg = coef < 0
             if not out:
@@ -65,10 +67,15 @@ class _Writer:
         return self.join(terms)
 
 
+def input_names(k: int) -> list[str]:
+    """The names of k inputs: ``x`` alone, else ``x1 … xk`` (what the expression parser reads)."""
+    return ["x"] if k == 1 else [f"x{i}" for i in range(1, k + 1)]
+
+
 def network_formula(net: Network, *, plain: bool, digits: int) -> str:
     """See :meth:`Network.formula`."""
     wr = _Writer(plain, digits)
-    inputs = ["x"]
+    inputs = input_names(net.inputs)
     lines = []
     for layer, (w, b, name) in enumerate(
         zip(net.weights[:-1], net.biases[:-1], net.activations, strict=True), start=1

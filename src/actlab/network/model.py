@@ -1,11 +1,15 @@
-"""A network with one input and one output: x → hidden layers → linear output.
+"""A network with k inputs and one output: x → hidden layers → linear output.
 
 Layer ``l`` maps h ↦ φ_l(W_l h + b_l), with ``W_l`` of shape (n_out, n_in) as in
-``torch.nn.Linear``; the output layer is linear, y = W_out h + b_out. A network
+``torch.nn.Linear``; the first layer's n_in is the number of inputs k (1 unless
+asked for), and the output layer is linear, y = W_out h + b_out. A network
 may carry a leading *population* axis: every array then starts with P, and P
 networks of the same shape are evaluated as one array computation.
 
-``depth`` counts hidden layers; depth 0 is the single line y = a·x + b.
+Inputs: for k > 1, X has shape (..., N, k); for k = 1, x has any shape (N,)
+(or (N, 1), read as one column) and each entry is one point.
+
+``depth`` counts hidden layers; depth 0 is the single affine map y = a·x + b.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ import numpy as np
 
 from .. import activations as act
 from .._validate import check_choice, check_int, check_seed
-from ..errors import ConfigError, SchemaError
+from ..errors import ConfigError, DataError, SchemaError
 
 __all__ = ["INIT_SCHEMES", "Network", "Trace"]
 
@@ -30,6 +34,7 @@ SCHEMA_VERSION = 1
 INIT_SCHEMES = ("torch", "glorot", "he")
 MAX_WIDTH = 4096
 MAX_DEPTH = 64
+MAX_INPUTS = 4096
 MAX_POPULATION = 10_000_000
 
 Array = np.ndarray
@@ -41,7 +46,7 @@ class Trace:
 
     pre_activations: list[Array]  # z_l = W_l h_{l-1} + b_l, shape (..., N, width_l)
     activations: list[Array]  # h_l = φ_l(z_l)
-    contributions: Array  # (..., N, width_last): W_out[j]·h_last[j]
+    contributions: Array  # (..., N, width_last): W_out[j]·h_last[j] (inputs k at depth 0)
     output: Array  # (..., N) = contributions.sum(-1) + b_out
 
 
@@ -70,7 +75,12 @@ class Network:
         lead = self.weights[0].shape[:-2]
         if len(lead) > 1:
             raise ConfigError("weights may have at most one leading (population) axis")
-        n_in = 1
+        if self.weights[0].ndim < 2 or not 1 <= self.weights[0].shape[-1] <= MAX_INPUTS:
+            raise ConfigError(
+                f"layer 0: weights must have shape {(*lead, 'width', 'inputs')} with 1 to "
+                f"{MAX_INPUTS} inputs, got {self.weights[0].shape}"
+            )
+        n_in = self.weights[0].shape[-1]
         for i, (w, b) in enumerate(zip(self.weights, self.biases, strict=True)):
             if w.ndim != len(lead) + 2 or w.shape[:-2] != lead or w.shape[-1] != n_in:
                 raise ConfigError(
@@ -90,6 +100,11 @@ class Network:
         return self.weights[0].shape[0] if self.weights[0].ndim == 3 else None
 
     @property
+    def inputs(self) -> int:
+        """Number of inputs k: the columns of X (1 for y = f(x))."""
+        return int(self.weights[0].shape[-1])
+
+    @property
     def depth(self) -> int:
         """Number of hidden layers."""
         return len(self.activations)
@@ -106,7 +121,7 @@ class Network:
         return sum(w.size + b.size for w, b in zip(self.weights, self.biases, strict=True)) // lead
 
     def __repr__(self) -> str:
-        shape = "-".join(str(n) for n in [1, *self.widths, 1])
+        shape = "-".join(str(n) for n in [self.inputs, *self.widths, 1])
         acts = ",".join(self.activations) or "linear"
         pop = "" if self.population is None else f", population={self.population}"
         return f"Network({shape}, {acts}{pop})"
@@ -122,6 +137,7 @@ class Network:
         seed: int | Sequence[int],
         scheme: str = "torch",
         population: int | None = None,
+        inputs: int = 1,
     ) -> Network:
         """A randomly initialised network (or population) that never touches global state.
 
@@ -130,9 +146,11 @@ class Network:
         ``nn.Linear``), ``glorot`` (uniform, zero biases) or ``he`` (normal, zero
         biases). A list of seeds makes a population whose member p equals
         ``init(..., seed=seeds[p])``; an int seed with ``population=P`` draws all P
-        at once from one generator (faster for large P).
+        at once from one generator (faster for large P). ``inputs`` is the number
+        of inputs k; the first layer's weights then have shape (width, k).
         """
         widths = cls._widths(width, depth)
+        sizes = [check_int("inputs", inputs, 1, MAX_INPUTS), *widths, 1]
         acts = cls._activations(activation, len(widths))
         check_choice("scheme", scheme, INIT_SCHEMES)
         if isinstance(seed, Sequence) and not isinstance(seed, str):
@@ -143,14 +161,14 @@ class Network:
                 raise ConfigError(
                     f"a population needs between 1 and {MAX_POPULATION} seeds, got {len(seeds)}"
                 )
-            members = [cls._draw(widths, scheme, np.random.default_rng(s), None) for s in seeds]
+            members = [cls._draw(sizes, scheme, np.random.default_rng(s), None) for s in seeds]
             ws = [np.stack([m[0][i] for m in members]) for i in range(len(widths) + 1)]
             bs = [np.stack([m[1][i] for m in members]) for i in range(len(widths) + 1)]
             return cls(ws, bs, acts)
         rng = np.random.default_rng(check_seed(seed))
         if population is not None:
             population = check_int("population", population, 1, MAX_POPULATION)
-        ws, bs = cls._draw(widths, scheme, rng, population)
+        ws, bs = cls._draw(sizes, scheme, rng, population)
         return cls(ws, bs, acts)
 
     @staticmethod
@@ -174,10 +192,9 @@ class Network:
 
     @staticmethod
     def _draw(
-        widths: list[int], scheme: str, rng: np.random.Generator, population: int | None
+        sizes: list[int], scheme: str, rng: np.random.Generator, population: int | None
     ) -> tuple[list[Array], list[Array]]:
         lead = () if population is None else (population,)
-        sizes = [1, *widths, 1]
         ws, bs = [], []
         for fan_in, fan_out in itertools.pairwise(sizes):
             if scheme == "torch":
@@ -204,11 +221,16 @@ class Network:
         c0: float,
         activation: str = "sigmoid",
     ) -> Network:
-        """One hidden layer written as on paper: y = Σ_i c_i·φ(w_i x + b_i) + c0."""
-        w_arr = np.asarray(w, dtype=np.float64).reshape(-1)
-        n = w_arr.size
+        """One hidden layer written as on paper: y = Σ_i c_i·φ(w_i·x + b_i) + c0.
+
+        ``w`` is a list of width numbers (one input) or a (width, k) array (k inputs).
+        """
+        w_arr = np.asarray(w, dtype=np.float64)
+        if w_arr.ndim != 2:
+            w_arr = w_arr.reshape(-1, 1)
+        n = w_arr.shape[0]
         return cls(
-            [w_arr.reshape(n, 1), np.asarray(c, dtype=np.float64).reshape(1, n)],
+            [w_arr, np.asarray(c, dtype=np.float64).reshape(1, n)],
             [np.asarray(b, dtype=np.float64).reshape(n), np.array([float(c0)])],
             [activation],
         )
@@ -222,6 +244,8 @@ class Network:
         for n in networks:
             if n.population is not None or n.widths != first.widths:
                 raise ConfigError("stack needs single networks that all have the same widths")
+            if n.inputs != first.inputs:
+                raise ConfigError("stack needs networks with the same number of inputs")
             if n.activations != first.activations:
                 raise ConfigError("stack needs networks with the same activations")
         ws = [np.stack([n.weights[i] for n in networks]) for i in range(first.depth + 1)]
@@ -243,7 +267,7 @@ class Network:
     # -------------------------------------------------------------- forward
     def trace(self, x: Array | float) -> Trace:
         """Forward pass keeping every pre-activation, activation and contribution."""
-        h = np.asarray(x, dtype=np.float64)[..., None]  # (N, 1)
+        h = self._input_array(x)  # (..., N, k)
         pre, post = [], []
         for w, b, name in zip(self.weights[:-1], self.biases[:-1], self.activations, strict=True):
             z = np.matmul(h, np.swapaxes(w, -1, -2)) + b[..., None, :]
@@ -256,8 +280,26 @@ class Network:
         output = contributions.sum(axis=-1) + b_out[..., None, 0]
         return Trace(pre, post, contributions, output)
 
+    def _input_array(self, x: Array | float) -> Array:
+        """X as (..., N, k); a one-input network reads every entry of x as a point."""
+        try:
+            xa = np.asarray(x, dtype=np.float64)
+        except (TypeError, ValueError):
+            raise DataError("the inputs X must be numbers") from None
+        k = self.inputs
+        if k == 1:
+            # (N, 1) is one column of N points, not N rows of one point each
+            return xa if xa.ndim == 2 and xa.shape[1] == 1 else xa[..., None]
+        if xa.ndim == 0 or xa.shape[-1] != k:
+            cols = 1 if xa.ndim < 2 else xa.shape[-1]
+            raise DataError(
+                f"X has {cols} column{'s' * (cols != 1)} but the network has {k} inputs; "
+                f"pass X of shape (N, {k}), got shape {xa.shape}"
+            )
+        return xa
+
     def forward(self, x: Array | float) -> Array:
-        """Network output at ``x``: shape (N,) or (P, N) for a population."""
+        """Network output at X (N, k), or x (N,) for one input: shape (N,), (P, N) for P nets."""
         return self.trace(x).output
 
     __call__ = forward

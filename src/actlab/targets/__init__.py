@@ -4,17 +4,26 @@
 ``from_points(*parse_points("0,0 2,4 4,2 6,2"))``, ``load_csv("data.csv")``, then
 ``sample(target, 50, seed=0, noise=0.1, test_fraction=0.2)``. The expression
 syntax (piecewise included) is documented in :mod:`actlab.targets.expression`.
+
+Targets of k inputs: expressions in ``x1 … xk`` (``resolve("sin(x1)*x2")``), and
+fixed data sets whose ``points`` are (X of shape (N, k), y of shape (N,)):
+``plane()``/``gauss()`` (TensorFlow Playground), ``load_table("data.csv")`` (k
+feature columns and a target column), ``lags(series, k)`` and
+``resolve("lags:sunspots:3")`` (predict a value from the k before it).
 """
 
 from __future__ import annotations
 
-from .csvfile import load_csv, parse_csv, read_csv, write_csv
+from .csvfile import load_csv, load_table, parse_csv, parse_table, read_csv, write_csv
 from .expression import Expression, parse
 from .marked_points import from_points, parse_points
+from .playground import gauss, plane
 from .presets import ALIASES, PRESETS, lesson_function, preset_names
 from .resolve import from_expression, resolve
 from .sampling import MAX_SAMPLES, Sample, sample, sample_points
-from .target import DEFAULT_DOMAIN, Target, check_domain
+from .series import lag_features, lags, sunspots
+from .table import from_table
+from .target import DEFAULT_DOMAIN, Target, check_box, check_domain
 
 __all__ = [
     "ALIASES",
@@ -24,18 +33,27 @@ __all__ = [
     "Expression",
     "Sample",
     "Target",
+    "check_box",
     "check_domain",
     "from_expression",
     "from_points",
+    "from_table",
+    "gauss",
+    "lag_features",
+    "lags",
     "lesson_function",
     "load_csv",
+    "load_table",
     "parse",
     "parse_csv",
     "parse_points",
+    "parse_table",
+    "plane",
     "preset_names",
     "read_csv",
     "resolve",
     "sample",
     "sample_points",
+    "sunspots",
     "write_csv",
 ]

@@ -67,10 +67,12 @@ class Num(Node):
 
 @dataclass(eq=False)
 class Var(Node):
-    """The variable x."""
+    """The variable x, or input ``x{index + 1}`` of X (N, k) for several inputs."""
+
+    index: int | None = None
 
     def eval(self, x: Array, env: Env) -> Array:
-        return x
+        return x if self.index is None else x[..., self.index]
 
 
 @dataclass(eq=False)
@@ -192,10 +194,19 @@ class Piecewise(Node):
 class Program:
     """Parsed text: ``bindings`` (name = node, in order) and the ``result`` node."""
 
-    def __init__(self, text: str, bindings: list[tuple[str, Node]], result: Node) -> None:
+    def __init__(
+        self,
+        text: str,
+        bindings: list[tuple[str, Node]],
+        result: Node,
+        inputs: int = 1,
+        numbered: bool = False,
+    ) -> None:
         self.text = text
         self.bindings = bindings
         self.result = result
+        self.inputs = inputs  # k: 1 for x, else the highest n of the names xn used
+        self.numbered = numbered  # written with x1 … xk: evaluated on X (N, k)
 
     def evaluate(self, x: np.ndarray) -> np.ndarray:
         """Raw value at ``x`` (may hold inf/NaN); numpy warnings silenced."""

@@ -9,12 +9,17 @@ Grammar (lowest precedence first)::
     product   := unary (('*' | '/') unary)*
     unary     := ('-' | '+') unary | power
     power     := atom (('**' | '^') unary)?          right-associative
-    atom      := NUMBER | x | pi | e | NAME | FUNCTION '(' args ')'
+    atom      := NUMBER | x | xN | pi | e | NAME | FUNCTION '(' args ')'
                | 'piecewise' '(' compare ':' compare (',' compare ':' compare)* [',' compare] ')'
                | '(' compare ')'
+
+The inputs are ``x`` (one input) or ``x1 … xk`` (k inputs, k the highest number
+used: ``x3`` alone means three inputs); the two styles never mix.
 """
 
 from __future__ import annotations
+
+import re
 
 import numpy as np
 
@@ -29,6 +34,8 @@ MAX_DEPTH = 50
 MAX_EXPONENT = 1000.0
 _CMP_OPS = ("<", "<=", ">", ">=", "==", "!=")
 _RESERVED = {"x", "piecewise", *CONSTANTS, *FUNCTIONS}
+_INPUT = re.compile(r"x([0-9]+)", re.ASCII)  # x1, x2, …: the inputs of a k-input target
+MAX_INPUTS = 4096  # as many inputs as a network may have
 
 
 class _Parser:
@@ -38,6 +45,8 @@ class _Parser:
         self.i = 0
         self.depth = 0
         self.names: dict[str, Node] = {}
+        self.first_input: Token | None = None  # the first x or xN seen: fixes the style
+        self.inputs = 1
 
     # -------------------------------------------------------------- helpers
     @property
@@ -101,7 +110,8 @@ class _Parser:
             raise ExpressionError(f"the expression is empty; {ALLOWED}", self.text, 0)
         if bindings and bindings[-1][1] is result:
             bindings.pop()
-        return Program(self.text, bindings, result)
+        numbered = self.first_input is not None and self.first_input.text != "x"
+        return Program(self.text, bindings, result, self.inputs, numbered)
 
     def unexpected(self) -> ExpressionError:
         if self.tok.kind in ("num", "name") or self.is_op("("):
@@ -114,7 +124,8 @@ class _Parser:
         nxt = self.tokens[self.i + 1]
         if self.tok.kind == "name" and nxt.kind == "op" and nxt.text == "=":
             name = self.tok.text
-            if name in _RESERVED or name.startswith("_") or name in self.names:
+            reserved = name in _RESERVED or _INPUT.fullmatch(name) is not None
+            if reserved or name.startswith("_") or name in self.names:
                 why = "is already defined" if name in self.names else "cannot be assigned"
                 raise self.fail(f"the name '{name}' {why}")
             self.i += 2
@@ -215,7 +226,8 @@ class _Parser:
             if not called:
                 raise self.fail(f"'{name}' is a function; call it as {name}(...)", tok.pos)
             return self.call(tok)
-        known = name == "x" or name in CONSTANTS or name in self.names
+        numbered = _INPUT.fullmatch(name)
+        known = name == "x" or numbered or name in CONSTANTS or name in self.names
         if called and known:
             raise self.fail(f"'{name}' is not a function", tok.pos)
         if called:
@@ -224,8 +236,8 @@ class _Parser:
                 "piecewise",
                 tok.pos,
             )
-        if name == "x":
-            return Var(tok.pos, end)
+        if name == "x" or numbered:
+            return self.variable(tok, int(numbered.group(1)) if numbered else None)
         if name in CONSTANTS:
             return Num(tok.pos, end, CONSTANTS[name])
         if name in self.names:
@@ -235,6 +247,26 @@ class _Parser:
             f"the functions {', '.join(sorted(FUNCTIONS))}, piecewise",
             tok.pos,
         )
+
+    def variable(self, tok: Token, number: int | None) -> Node:
+        """x, or input x{number}; the first one seen decides the style for the whole text."""
+        first = self.first_input
+        if first is not None and (first.text == "x") != (number is None):
+            raise self.fail(
+                f"'{tok.text}' mixes the single input x with numbered inputs ('{first.text}' "
+                "came first): write x alone for one input, or x1, x2, … for every input",
+                tok.pos,
+            )
+        self.first_input = first or tok
+        if number is None:
+            return Var(tok.pos, tok.pos + 1)
+        if number < 1 or tok.text[1] == "0" or number > MAX_INPUTS:
+            raise self.fail(
+                f"inputs are numbered x1 to x{MAX_INPUTS} without leading zeros, got '{tok.text}'",
+                tok.pos,
+            )
+        self.inputs = max(self.inputs, number)
+        return Var(tok.pos, tok.pos + len(tok.text), number - 1)
 
     def arguments(self) -> list[Node]:
         self.expect("(", "")

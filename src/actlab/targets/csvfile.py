@@ -4,6 +4,8 @@ Blank lines and lines starting with ``#`` are skipped. The first row is taken as
 a header when none of its fields is a number (or as told by ``header=``).
 Columns are chosen by 0-based index or by header name; without a choice,
 columns named ``x`` and ``y`` are used if present, else the first two.
+:func:`parse_table` / :func:`load_table` read k feature columns and one target
+column instead, for targets of k inputs.
 """
 
 from __future__ import annotations
@@ -18,9 +20,10 @@ import numpy as np
 
 from ..errors import DataError
 from .marked_points import from_points
+from .table import from_table
 from .target import Target
 
-__all__ = ["load_csv", "parse_csv", "read_csv", "write_csv"]
+__all__ = ["load_csv", "load_table", "parse_csv", "parse_table", "read_csv", "write_csv"]
 
 Column = int | str | None
 _CANDIDATES = ("\t", ";", ",", "|")
@@ -197,3 +200,67 @@ def write_csv(
         raise DataError(f"x and y must have the same length, got {len(xa)} and {len(ya)}")
     body = "".join(f"{float(a)!r},{float(b)!r}\n" for a, b in zip(xa, ya, strict=True))
     Path(path).write_text(f"{names[0]},{names[1]}\n" + body, encoding="utf-8")
+
+
+def parse_table(
+    text: str,
+    *,
+    x: list[Column] | None = None,
+    y: Column = None,
+    delimiter: str | None = None,
+    header: bool | None = None,
+    source: str = "csv",
+) -> tuple[np.ndarray, np.ndarray]:
+    """k feature columns and one target column: (X (N, k), y (N,)), in file order.
+
+    ``y`` defaults to the column named ``y``, else the last; ``x`` to every other
+    column. Columns are 0-based indices or header names; a bad row is an error.
+    """
+    rows = [
+        (k, line)
+        for k, line in enumerate(text.splitlines(), start=1)
+        if line.strip() and not line.lstrip().startswith("#")
+    ]
+    if not rows:
+        raise DataError(f"{source}: no data rows")
+    delim = delimiter if delimiter is not None else sniff_delimiter([r[1] for r in rows[:50]])
+    first = _split(rows[0][1], delim)
+    has_header = not any(_is_number(f) for f in first) if header is None else header
+    names = first if has_header else None
+    yi = _column(y, names, len(first) - 1, "y")
+    xi = [i for i in range(len(first)) if i != yi] if x is None else [
+        _column(c, names, 0, "x") for c in x
+    ]  # fmt: skip
+    if not xi or yi in xi:
+        raise DataError(
+            f"{source}: the table needs feature columns other than the target column {yi}; "
+            f"got x={xi}"
+        )
+    values: list[list[float]] = []
+    for k, line in rows[1:] if has_header else rows:
+        fields = _split(line, delim)
+        if len(fields) <= max(*xi, yi):
+            raise DataError(f"{source}: line {k}: {len(fields)} field(s), expected {len(first)}")
+        row = []
+        for i, role in [*((i, f"x{j + 1}") for j, i in enumerate(xi)), (yi, "y")]:
+            v, err = _value(fields[i], role)
+            if v is None:
+                raise DataError(f"{source}: line {k}: {err}")
+            row.append(v)
+        values.append(row)
+    if not values:
+        raise DataError(f"{source}: no usable data rows")
+    table = np.array(values)
+    return table[:, :-1], table[:, -1]
+
+
+def load_table(path: str | Path, **options: object) -> Target:
+    """A target of k inputs from a CSV file of k feature columns and a target column.
+
+    Options as :func:`parse_table`; ``target.points`` is (X (N, k), y (N,)). One
+    feature column gives the same data as :func:`load_csv` would, as a 1-D target.
+    """
+    xs, ys = parse_table(_read_text(path), source=str(path), **options)  # type: ignore[arg-type]
+    if xs.shape[1] == 1:
+        return from_points(xs[:, 0], ys, name=Path(path).name)
+    return from_table(xs, ys, name=Path(path).name)

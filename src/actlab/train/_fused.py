@@ -27,6 +27,7 @@ def supports(layout: Layout, optimizer: str, *, batched: bool, validation: bool)
     return (
         kernels.available()
         and layout.is_shallow
+        and layout.inputs == 1  # the kernels compute w·x for one input
         and layout.activations[0] in kernels.ACT_CODES
         and optimizer in ("lm", "adam", "sgd")
         and not batched

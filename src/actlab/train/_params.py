@@ -1,8 +1,9 @@
 """Flat parameter vectors: a network's weights and biases as one row per population member.
 
 Order, layer by layer: ``W_l`` row-major (n_out × n_in), then ``b_l``. For one
-hidden layer of width w this is ``[w_1..w_w, b_1..b_w, c_1..c_w, c0]`` for
-y = Σ c_i·φ(w_i x + b_i) + c0, the order the fused kernels use.
+input and one hidden layer of width w this is ``[w_1..w_w, b_1..b_w, c_1..c_w, c0]``
+for y = Σ c_i·φ(w_i x + b_i) + c0, the order the fused kernels use; with k inputs
+the first block is W (w × k) row by row, neuron i's k weights together.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from ..network import Network
 
 __all__ = ["Layout"]
 
-_CACHE: dict[tuple[tuple[int, ...], tuple[str, ...]], Layout] = {}  # layouts by shape
+_CACHE: dict[tuple[int, tuple[int, ...], tuple[str, ...]], Layout] = {}  # layouts by shape
 
 
 @dataclass(frozen=True)
@@ -30,15 +31,20 @@ class Layout:
     @classmethod
     def of(cls, network: Network) -> Layout:
         """The layout of ``network``'s shape (one shared object per shape)."""
-        key = (tuple(network.widths), tuple(network.activations))
+        key = (network.inputs, tuple(network.widths), tuple(network.activations))
         layout = _CACHE.get(key)
         if layout is None:
             if len(_CACHE) >= 1024:
                 _CACHE.clear()
-            sizes = [1, *key[0], 1]
+            sizes = [key[0], *key[1], 1]
             shapes = tuple((o, i) for i, o in pairwise(sizes))
-            layout = _CACHE[key] = cls(shapes, key[1])
+            layout = _CACHE[key] = cls(shapes, key[2])
         return layout
+
+    @property
+    def inputs(self) -> int:
+        """Number of inputs k of the network."""
+        return self.shapes[0][1]
 
     @property
     def size(self) -> int:
@@ -52,7 +58,7 @@ class Layout:
 
     @property
     def is_shallow(self) -> bool:
-        """One hidden layer: the case the fused kernels handle."""
+        """One hidden layer (the fused kernels also need :attr:`inputs` == 1)."""
         return len(self.shapes) == 2
 
     def weight_mask(self) -> np.ndarray:

@@ -28,15 +28,16 @@ Array = Any
 class Forward:
     """A forward pass kept for backprop: inputs to each layer and each φ'(z)."""
 
-    inputs: list[Array]  # h_{l−1} for every layer, the output layer's last: (P, N, n_in)
+    inputs: list[Array]  # h_{l−1} for every layer (h_0 = X), the output layer's last: (P, N, n_in)
     slopes: list[Array]  # φ'_l(z_l) for every hidden layer: (P, N, width)
     output: Array  # (P, N)
 
 
 def forward(be: Backend, layout: Layout, theta: Array, x: Array) -> Forward:
-    """Run the P networks in ``theta`` (P, p) on inputs ``x`` (N,)."""
+    """Run the P networks in ``theta`` (P, p) on inputs ``x``: (N,) for one input, else (N, k)."""
     ws, bs = layout.views(theta)
-    h = x[None, :, None] + 0 * theta[:, :1, None]  # (P, N, 1)
+    cols = x[:, None] if x.ndim == 1 else x  # (N, k)
+    h = cols[None] + 0 * theta[:, :1, None]  # (P, N, k)
     inputs, slopes = [], []
     for w, b, name in zip(ws[:-1], bs[:-1], layout.activations, strict=True):
         inputs.append(h)

@@ -50,7 +50,7 @@ def _train(
     tol = opts["tol"] * var if var > 0 else opts["tol"]
     lr = opts["lr"]
     hint = hint_for(name, lr)
-    batched = opts["batch_size"] is not None and opts["batch_size"] < x.size
+    batched = opts["batch_size"] is not None and opts["batch_size"] < x.shape[0]
     if batched:
         tol = 0.0  # a mini-batch loss is too noisy to detect a stall on
     be = get_backend(opts["backend"], device=opts["device"], dtype=opts["dtype"])
@@ -158,10 +158,10 @@ def fit(
     """
     start = time.perf_counter()
     network = check_network(network, population=False)
-    xa, ya = as_data(x, y)
+    xa, ya = as_data(x, y, inputs=network.inputs)
     fo, val_data = _with_overrides(options, overrides)
     layout = Layout.of(network)
-    opts = _options.options(xa.size, fo, callback, layout.size)
+    opts = _options.options(xa.shape[0], fo, callback, layout.size)
     k = DEFAULT_RESTARTS[fo.optimizer] if fo.restarts is None else fo.restarts
     validation = fo.validation if val_data is None else val_data
     xt, yt, val = validation_split(xa, ya, validation, fo.early_stopping, fo.seed)
@@ -250,7 +250,7 @@ def fit_population(
     """
     start = time.perf_counter()
     population = check_network(population, population=True)
-    xa, ya = as_data(x, y)
+    xa, ya = as_data(x, y, inputs=population.inputs)
     for word in ("restarts", "init_restarts"):
         if word in overrides:
             raise ConfigError(
@@ -259,7 +259,7 @@ def fit_population(
             )
     fo, val_data = _with_overrides(options or FitOptions.for_context("population"), overrides)
     layout = Layout.of(population)
-    opts = _options.options(xa.size, fo, callback, layout.size)
+    opts = _options.options(xa.shape[0], fo, callback, layout.size)
     validation = fo.validation if val_data is None else val_data
     xt, yt, val = validation_split(xa, ya, validation, fo.early_stopping, fo.seed)
     out = _train(layout, layout.pack(population), xt, yt, opts, val)

@@ -8,8 +8,10 @@ each transition spans about its share of the input range starts a fit near the
 good basins; the output layer is then solved exactly by linear least squares,
 since given the hidden layer the output is linear in (c, c0). The first
 data-driven start is deterministic; the rest jitter centres and steepness
-from the seed. Deeper networks get seeded random draws (``Network.init``)
-with the output layer solved the same way.
+from the seed. With k > 1 inputs a neuron is a ridge across one direction:
+:func:`ridge_starts` draws seeded random directions through data points.
+Deeper networks get seeded random draws (``Network.init``) with the output
+layer solved the same way.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from ..network import Network
 from . import kernels
 from ._params import Layout
 
-__all__ = ["data_starts", "solve_output", "starts"]
+__all__ = ["data_starts", "ridge_starts", "solve_output", "starts"]
 
 # pre-activation span over which each activation does its bending
 _LOG_HALF, _LOG_TWO = float(np.log(0.5)), float(np.log(2.0))  # steepness jitter range
@@ -32,11 +34,13 @@ def solve_output(layout: Layout, theta: np.ndarray, x: np.ndarray, y: np.ndarray
     """``theta`` with each member's output layer set to its least-squares optimum."""
     theta = np.array(theta, dtype=np.float64)
     ws, bs = layout.views(theta)
-    h = x[None, :, None]  # one input: the first layer's product x·w needs no matmul
+    h = (x[:, None] if x.ndim == 1 else x)[None]  # (1, N, k)
     for w, b, name in zip(ws[:-1], bs[:-1], layout.activations, strict=True):
+        # one input: the first layer's product x·w needs no matmul
         z = h * np.swapaxes(w, -1, -2) if h.shape[-1] == 1 else h @ np.swapaxes(w, -1, -2)
         h = act.ACTIVATIONS[name].fn(z + b[:, None, :])
-    design = np.empty((theta.shape[0], x.size, h.shape[-1] + 1))  # (P, N, width + 1)
+    n = x.shape[0]
+    design = np.empty((theta.shape[0], n, h.shape[-1] + 1))  # (P, N, width + 1)
     design[..., :-1] = h
     design[..., -1] = 1.0
     gram = np.swapaxes(design, -1, -2) @ design
@@ -79,6 +83,32 @@ def data_starts(
     return theta
 
 
+def ridge_starts(layout: Layout, x: np.ndarray, count: int, rng: np.random.Generator) -> np.ndarray:
+    """k inputs: ``count`` hidden layers (count, p) of ridges through data points, output unset.
+
+    With k inputs a neuron bends along one direction d: φ(s·(d·x − u)). Each
+    neuron gets a seeded random unit direction and a centre u at the projection
+    of a randomly chosen data point, so every ridge crosses the data; its
+    steepness s makes the bend span about the data's extent along d (jittered
+    ×½…2). Measured on 12 seeded problems with 2–4 inputs these starts fit about as
+    well as random draws (median MSE/var 4e-5 against 1e-5, neither ahead on every
+    problem); bends w times steeper, as in one dimension, did no better.
+    """
+    w, k = layout.width, layout.inputs
+    d = rng.normal(size=(count, w, k))
+    d /= np.maximum(np.linalg.norm(d, axis=-1, keepdims=True), 1e-300)
+    proj = np.matmul(x[None], np.swapaxes(d, -1, -2))  # (count, N, w): d·x of every point
+    span = np.maximum(proj.max(axis=1) - proj.min(axis=1), 1e-12)
+    anchor = rng.integers(0, x.shape[0], (count, 1, w))
+    centres = np.take_along_axis(proj, anchor, axis=1)[:, 0, :]
+    jitter = np.exp(rng.uniform(_LOG_HALF, _LOG_TWO, (count, w)))
+    steep = _BEND.get(layout.activations[0], 2.0) / span * jitter
+    theta = np.zeros((count, layout.size))
+    theta[:, : w * k] = (steep[..., None] * d).reshape(count, w * k)
+    theta[:, w * k : w * k + w] = -steep * centres
+    return theta
+
+
 def starts(
     network: Network, x: np.ndarray, y: np.ndarray, count: int, seed: int, *, data: bool = True
 ) -> np.ndarray:
@@ -88,12 +118,17 @@ def starts(
     if count <= 1:
         return first
     rng = np.random.default_rng(seed)
-    if data and layout.is_shallow:
+    if data and layout.is_shallow and layout.inputs > 1:
+        hidden = ridge_starts(layout, x, count - 1, rng)
+    elif data and layout.is_shallow:
         make = _compiled_hidden if kernels.available() else data_starts
         hidden = make(layout, x, y, count - 1, rng)
     else:
         seeds = rng.integers(0, 2**63 - 1, count - 1)
-        draws = Network.init(network.widths, activation=network.activations, seed=list(seeds))
+        draws = Network.init(
+            network.widths, activation=network.activations, seed=list(seeds),
+            inputs=network.inputs,
+        )  # fmt: skip
         hidden = layout.pack(draws)
     extra = solve_output(layout, hidden, x, y)
     return np.concatenate([first, extra])

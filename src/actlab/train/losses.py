@@ -13,6 +13,7 @@ from typing import Any
 
 import numpy as np
 
+from ..errors import DataError
 from . import backprop
 from ._params import Layout
 from .backends.backend import Backend
@@ -37,11 +38,17 @@ class Objective:
         self.x = be.asarray(x)
         self.y = be.asarray(y)
         self.n = int(self.x.shape[0])
+        cols = 1 if self.x.ndim == 1 else int(self.x.shape[-1])
+        if self.x.ndim > 2 or cols != layout.inputs:
+            raise DataError(
+                f"X has {cols} column{'s' * (cols != 1)} but the network has {layout.inputs} "
+                f"input{'s' * (layout.inputs != 1)}; got X of shape {tuple(self.x.shape)}"
+            )
         self.l2 = float(l2)
         self.mask = be.asarray(layout.weight_mask())
 
     def subset(self, idx: np.ndarray) -> Objective:
-        """The same objective on the points ``idx`` (a mini-batch)."""
+        """The same objective on the points ``idx`` (a mini-batch: rows of X)."""
         out = Objective.__new__(Objective)
         out.__dict__.update(self.__dict__)
         out.x = self.be.index(self.x, idx)

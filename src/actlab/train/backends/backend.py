@@ -42,7 +42,7 @@ class Backend(ABC):
 
     @abstractmethod
     def index(self, a: Array, idx: np.ndarray) -> Array:
-        """``a[..., idx]`` along the last axis for an integer numpy index."""
+        """``a[idx]``: rows of the first (points) axis for an integer numpy index."""
 
     # -------------------------------------------------------- elementwise
     @abstractmethod

@@ -154,8 +154,14 @@ def available() -> bool:
 
 
 def supports(layout: Layout, tol: float = 0.0) -> bool:
-    """Whether the kernel covers this layout (one hidden layer, known activation, tol 0)."""
-    return layout.is_shallow and layout.activations[0] in ACTS and tol == 0 and available()
+    """Whether the kernel covers this layout (one input, one hidden layer, known act, tol 0)."""
+    return (
+        layout.is_shallow
+        and layout.inputs == 1
+        and layout.activations[0] in ACTS
+        and tol == 0
+        and available()
+    )
 
 
 class AdamRunner:

@@ -35,7 +35,7 @@ class NumpyBackend(Backend):
         return a.copy()
 
     def index(self, a: Array, idx: np.ndarray) -> Array:
-        return a[..., idx]
+        return a[idx]
 
     def sqrt(self, a: Array) -> Array:
         return np.sqrt(a)

@@ -122,7 +122,7 @@ class TorchBackend(Backend):
         return a.clone()
 
     def index(self, a: Array, idx: np.ndarray) -> Array:
-        return a[..., self.torch.as_tensor(idx, device=self._device)]
+        return a[self.torch.as_tensor(idx, device=self._device)]
 
     def sqrt(self, a: Array) -> Array:
         return self.torch.sqrt(a)
