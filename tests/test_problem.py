@@ -102,3 +102,33 @@ def test_problem_rejects_bad_sampling(kwargs: dict, message: str) -> None:
 def test_problem_needs_a_target_or_data() -> None:
     with pytest.raises(ConfigError, match="a problem needs a target or data points"):
         Problem(None)
+
+
+def test_problem_of_two_inputs_samples_a_square_grid() -> None:
+    p = Problem.from_spec("x1 * x2", points=9)
+    x, y = p.train()
+    assert p.inputs == 2 and x.shape == (9, 2)
+    # [−2, 6]² at −2, 2, 6 on each axis
+    assert sorted(set(x[:, 0].tolist())) == [-2.0, 2.0, 6.0]
+    np.testing.assert_array_equal(y, x[:, 0] * x[:, 1])
+    assert p.describe()["domain"] == [[-2.0, 6.0], [-2.0, 6.0]]
+
+
+def test_problem_of_three_inputs_samples_its_box_at_random() -> None:
+    p = Problem.from_spec("x1 + x2 + x3", points=50, seed=2)
+    x, y = p.train()
+    assert x.shape == (50, 3) and np.all((x >= -2) & (x <= 6))
+    np.testing.assert_allclose(y, x.sum(axis=1))
+    np.testing.assert_array_equal(
+        x, Problem.from_spec("x1 + x2 + x3", points=50, seed=2).train()[0]
+    )
+
+
+def test_problem_time_split_tests_on_the_future() -> None:
+    p = Problem.from_spec("lags:sunspots:3", test_fraction=0.2, split="time")
+    (xtr, ytr), (xte, yte) = p.train(), p.test()
+    assert p.inputs == 3 and len(xte) == round(0.2 * (len(xtr) + len(xte)))
+    # the test rows are the last rows of the series, in order: each row's lags end where
+    # the previous row's target was
+    np.testing.assert_array_equal(xte[1:, -1], yte[:-1])
+    np.testing.assert_array_equal(xte[0, -1], ytr[-1])

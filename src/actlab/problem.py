@@ -11,8 +11,11 @@ report section and page request gets its training and evaluation data here::
     p.clean(x)                # the noise-free target at x
     p.curve(400)              # 400 x values over the domain and the target there
 
-Data targets (marked points, a CSV file) are fitted on their own points unless a
-number of points is asked for, which samples the polyline through them instead.
+Data targets (marked points, a CSV file, a data set) are fitted on their own points
+unless a number of points is asked for, which samples the polyline through them
+instead (one input only). A target of k > 1 inputs gives X of shape (N, k): on a
+grid for two inputs (⌈√N⌉ per side, so N is rounded up to a square), at random in
+its box otherwise.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from typing import Any
 
 import numpy as np
 
-from ._validate import check_int, check_real, check_seed
+from ._validate import check_choice, check_int, check_real, check_seed
 from .errors import ConfigError
 from .targets import MAX_SAMPLES, Sample, Target, resolve, sample, sample_points
 
@@ -39,8 +42,8 @@ class Problem:
     ``points``: how many x values to sample (default: the target's own data points
     if it has them, else :data:`DEFAULT_POINTS`); ``grid``: evenly spaced x (both
     ends included) or uniform at random; ``noise``: σ of Gaussian noise added to
-    the training and test y; ``test_fraction``: share held out at random; ``seed``:
-    the only source of randomness.
+    the training and test y; ``test_fraction``: share held out, at random or, with
+    ``split="time"``, the last points of a series; ``seed``: the only source of randomness.
     """
 
     target: Target | None
@@ -49,6 +52,7 @@ class Problem:
     noise: float = 0.0
     test_fraction: float = 0.0
     seed: int = 0
+    split: str = "random"
     data: tuple[np.ndarray, np.ndarray] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
@@ -59,6 +63,7 @@ class Problem:
         check_real("noise", self.noise, 0.0)
         check_real("test_fraction", self.test_fraction, 0.0, 1.0, hi_open=True)
         check_seed(self.seed)
+        check_choice("split", self.split, ("random", "time"))
 
     # ------------------------------------------------------------ building
     @classmethod
@@ -71,11 +76,18 @@ class Problem:
 
     @classmethod
     def from_data(cls, x: Any, y: Any, **options: Any) -> Problem:
-        """A problem whose training data are exactly the points (x, y), in their order."""
-        xa = np.asarray(x, dtype=np.float64).reshape(-1)
+        """A problem whose training data are exactly the points (x, y), in their order.
+
+        ``x`` is (N,) for one input or (N, k) for k inputs; ``y`` is (N,).
+        """
+        xa = np.asarray(x, dtype=np.float64)
+        xa = xa.reshape(-1) if xa.ndim < 2 or xa.shape[1] == 1 else xa
         ya = np.asarray(y, dtype=np.float64).reshape(-1)
-        if xa.shape != ya.shape:
-            raise ConfigError(f"x and y must have the same length, got {xa.size} and {ya.size}")
+        if xa.ndim > 2 or len(xa) != len(ya):
+            raise ConfigError(
+                f"x must be (N,) or (N, k) with one y per row, got x of shape {xa.shape} and "
+                f"{ya.size} y values"
+            )
         return cls(None, data=(xa, ya), **options)
 
     @classmethod
@@ -92,7 +104,10 @@ class Problem:
     @property
     def inputs(self) -> int:
         """Number of input variables."""
-        return 1
+        if self.target is not None:
+            return self.target.inputs
+        assert self.data is not None
+        return 1 if self.data[0].ndim == 1 else int(self.data[0].shape[1])
 
     @property
     def domain(self) -> tuple[float, float]:
@@ -103,6 +118,16 @@ class Problem:
         x = self.data[0]
         return (float(x.min()), float(x.max())) if x.size else (0.0, 0.0)
 
+    @property
+    def bounds(self) -> tuple[tuple[float, float], ...]:
+        """One (lo, hi) per input: the target's box, or the data's ranges."""
+        if self.target is not None:
+            return self.target.bounds
+        x = self.train()[0].reshape(len(self.train()[0]), -1)
+        if not x.size:
+            return ((0.0, 0.0),) * self.inputs
+        return tuple((float(lo), float(hi)) for lo, hi in zip(x.min(0), x.max(0), strict=True))
+
     # ------------------------------------------------------------ data
     @cached_property
     def sample(self) -> Sample:
@@ -112,9 +137,12 @@ class Problem:
         if given is None and self.points is None and self.target is not None:
             given = self.target.points
         if given is not None:
-            return sample_points(given[0], given[1], **opts)
+            return sample_points(given[0], given[1], split=self.split, **opts)
         assert self.target is not None
         n = DEFAULT_POINTS if self.points is None else self.points
+        if self.target.inputs > 1:
+            x = _box_points(self.target.bounds, n, self.grid, self.seed)
+            return sample_points(x, self.target(x), split=self.split, **opts)
         return sample(self.target, n, grid=self.grid, **opts)
 
     def train(self) -> tuple[np.ndarray, np.ndarray]:
@@ -126,9 +154,11 @@ class Problem:
         return self.sample.x_test, self.sample.y_test
 
     def clean(self, x: np.ndarray) -> np.ndarray:
-        """The noise-free target at ``x`` (bare data: the training y, which has no other)."""
+        """The noise-free target at ``x`` (bare 1-D data: the polyline through the points)."""
         if self.target is None:
             assert self.data is not None
+            if self.inputs > 1:
+                raise ConfigError("bare data of several inputs have no values between points")
             return np.interp(x, *_sorted(*self.data)) if self.data[0].size else np.zeros(0)
         return self.target(x)
 
@@ -139,10 +169,29 @@ class Problem:
         return x, self.clean(x)
 
     def describe(self) -> dict[str, Any]:
-        """``{"name", "points", "domain"}`` of the training data, for JSON output."""
+        """``{"name", "points", "domain"}`` of the training data, for JSON output
+        (``domain`` is [lo, hi] for one input, [[lo, hi], …] for several; ``inputs`` then too)."""
         x = self.train()[0]
+        if self.inputs > 1:
+            box = [[float(a), float(b)] for a, b in self.bounds]
+            return {"name": self.name, "points": len(x), "domain": box, "inputs": self.inputs}
         lo, hi = (float(x.min()), float(x.max())) if x.size else self.domain
         return {"name": self.name, "points": int(x.size), "domain": [lo, hi]}
+
+
+def _box_points(
+    bounds: tuple[tuple[float, float], ...], n: int, grid: bool, seed: int
+) -> np.ndarray:
+    """About ``n`` points in a box: a square grid for two inputs, else uniform at random."""
+    if grid and len(bounds) == 2:
+        side = int(np.ceil(np.sqrt(n)))
+        (a1, b1), (a2, b2) = bounds
+        g1, g2 = np.meshgrid(np.linspace(a1, b1, side), np.linspace(a2, b2, side), indexing="ij")
+        return np.column_stack([g1.ravel(), g2.ravel()])
+    rng = np.random.default_rng([seed, 1])  # a stream apart from the noise's
+    lo = np.array([a for a, _ in bounds])
+    hi = np.array([b for _, b in bounds])
+    return lo + (hi - lo) * rng.random((n, len(bounds)))
 
 
 def _sorted(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

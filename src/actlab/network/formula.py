@@ -42,9 +42,11 @@ class _Writer:
             elif number(mag, self.digits) == "1":
                 text = body
             else:
-                # a name with digits (a1_2, x3) after a number needs a dot to stay readable
+                # a name with an underscore or digits (hard_sigmoid, a1_2, x3) after a number
+                # needs a dot to stay readable
                 head = body.split("(")[0]
-                dot = "*" if self.plain else ("·" if any(c.isdigit() for c in head) else "")
+                readable = "_" in head or any(c.isdigit() for c in head)
+                dot = "*" if self.plain else ("·" if readable else "")
                 text = f"{self.num(mag)}{dot}{body}"
             neg = coef < 0
             if not out:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .._validate import check_int, check_real, check_seed
+from .._validate import check_choice, check_int, check_real, check_seed
 from ..errors import ConfigError
 from .target import Target, check_domain
 
@@ -67,13 +67,22 @@ def sample(
 
 
 def sample_points(
-    x: np.ndarray, y: np.ndarray, *, seed: int, noise: float = 0.0, test_fraction: float = 0.0
+    x: np.ndarray,
+    y: np.ndarray,
+    *,
+    seed: int,
+    noise: float = 0.0,
+    test_fraction: float = 0.0,
+    split: str = "random",
 ) -> Sample:
     """Given points (x, y) with the noise and train/test split of :func:`sample`.
 
     The points keep their order; ``noise`` and ``test_fraction`` mean what they
-    mean for :func:`sample`, drawn from ``seed`` in the same order.
+    mean for :func:`sample`, drawn from ``seed`` in the same order. ``split="time"``
+    holds out the *last* points instead of random ones (a series: train on the past,
+    test on the future).
     """
+    check_choice("split", split, ("random", "time"))
     seed = check_seed(seed)
     noise = check_real("noise", noise, 0.0)
     test_fraction = check_real("test_fraction", test_fraction, 0.0, 1.0, hi_open=True)
@@ -87,7 +96,7 @@ def sample_points(
             f"got {test_fraction!r} instead"
         )
     domain = (float(xa.min()), float(xa.max())) if n else (0.0, 0.0)
-    return _noisy_split(xa, ya, np.random.default_rng(seed), noise, n_test, domain)
+    return _noisy_split(xa, ya, np.random.default_rng(seed), noise, n_test, domain, split)
 
 
 def _noisy_split(
@@ -97,13 +106,17 @@ def _noisy_split(
     noise: float,
     n_test: int,
     domain: tuple[float, float],
+    split: str = "random",
 ) -> Sample:
-    """Add N(0, noise²) to y, then hold out ``n_test`` points chosen at random."""
+    """Add N(0, noise²) to y, then hold out ``n_test`` points: at random, or the last ones."""
     n = len(x)
     if noise > 0:
         y = y + rng.normal(0.0, noise, n)
     if n_test == 0:
         return Sample(x, y, x[:0], y[:0], domain, noise)
     test = np.zeros(n, dtype=bool)
-    test[rng.permutation(n)[:n_test]] = True
+    if split == "time":
+        test[n - n_test :] = True
+    else:
+        test[rng.permutation(n)[:n_test]] = True
     return Sample(x[~test], y[~test], x[test], y[test], domain, noise)
