@@ -1,11 +1,7 @@
 """ActlabRegressor against scikit-learn's estimator checks and in pipelines and grid searches.
 
-scikit-learn's checks feed 2 to 10 features in about thirty of its checks; the
-regressor takes one feature by design (actlab networks have one input), so on
-the real estimator those checks are expected to fail with that message, and
-every check also runs on a test subclass that reads only X's first column, so
-the rest of the contract (cloning, pickling, idempotence, dtypes, NaN
-handling, sample-order invariance, n_features_in_, …) is still verified.
+The regressor takes any number of features (a network of k inputs), so every one of
+scikit-learn's estimator checks runs on it, with no expected failure.
 """
 
 from __future__ import annotations
@@ -24,64 +20,13 @@ from sklearn.preprocessing import StandardScaler
 from sklearn.utils.estimator_checks import parametrize_with_checks
 
 import actlab
-from actlab import DataError, lesson
+from actlab import lesson
 from actlab.interop.sklearn import ActlabRegressor
 
 pytestmark = pytest.mark.filterwarnings("ignore::actlab.train.ConvergenceWarning")
 
-MULTI_FEATURE = (
-    "check_fit_score_takes_y",
-    "check_estimators_overwrite_params",
-    "check_dont_overwrite_parameters",
-    "check_estimators_fit_returns_self",
-    "check_readonly_memmap_input",
-    "check_n_features_in_after_fitting",
-    "check_positive_only_tag_during_fit",
-    "check_estimators_dtypes",
-    "check_dtype_object",
-    "check_pipeline_consistency",
-    "check_estimators_nan_inf",
-    "check_estimators_pickle",
-    "check_f_contiguous_array_estimator",
-    "check_regressors_train",
-    "check_regressor_data_not_an_array",
-    "check_regressors_no_decision_function",
-    "check_supervised_y_2d",
-    "check_regressors_int",
-    "check_methods_sample_order_invariance",
-    "check_methods_subset_invariance",
-    "check_fit2d_1sample",
-    "check_dict_unchanged",
-    "check_fit_idempotent",
-    "check_fit_check_is_fitted",
-    "check_n_features_in",
-    "check_fit2d_predict1d",
-)
 
-
-def _expected(estimator: object) -> dict[str, str]:
-    if type(estimator) is ActlabRegressor:
-        reason = "feeds several features; ActlabRegressor takes one (X of shape (n, 1))"
-        return dict.fromkeys(MULTI_FEATURE, reason)
-    return {}
-
-
-class FirstFeatureRegressor(ActlabRegressor):
-    """Test double: fits X's first column, so the multi-feature checks can run on the rest."""
-
-    def _one_column(self, x: np.ndarray) -> np.ndarray:
-        return x[:, 0]
-
-    def __sklearn_tags__(self):  # type: ignore[no-untyped-def]
-        tags = super().__sklearn_tags__()
-        tags.regressor_tags.poor_score = True  # it ignores every feature but the first
-        return tags
-
-
-@parametrize_with_checks(
-    [ActlabRegressor(steps=30), FirstFeatureRegressor(steps=30)],
-    expected_failed_checks=_expected,
-)
+@parametrize_with_checks([ActlabRegressor(steps=30)])
 def test_sklearn_estimator_checks(estimator: ActlabRegressor, check) -> None:  # type: ignore[no-untyped-def]
     check(estimator)
 
@@ -97,9 +42,14 @@ def test_regressor_fits_the_lesson_to_the_width_2_optimum() -> None:
     assert model.n_features_in_ == 1 and model.n_iter_ > 0
 
 
-def test_regressor_rejects_several_features() -> None:
-    with pytest.raises(DataError, match=r"takes one feature \(X of shape \(n, 1\)\); got 2"):
-        ActlabRegressor().fit(np.zeros((5, 2)), np.zeros(5))
+def test_regressor_fits_several_features() -> None:
+    # y = sin(x1) + x2²/4 on [−2, 2]²: a smooth surface a width-8 network follows closely
+    rng = np.random.default_rng(0)
+    x = rng.uniform(-2, 2, (300, 2))
+    y = np.sin(x[:, 0]) + x[:, 1] ** 2 / 4
+    model = ActlabRegressor(width=8, activation="tanh").fit(x, y)
+    assert model.n_features_in_ == 2 and model.network_.inputs == 2
+    assert model.score(x, y) > 0.99
 
 
 def test_regressor_params_round_trip_and_clone() -> None:

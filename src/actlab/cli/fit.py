@@ -98,7 +98,7 @@ def fit(
     options = FitOptions.for_context("cli", **{k: v for k, v in given.items() if v is not None})
     net = Network.init(
         check_int("width", width, 1, MAX_WIDTH), check_int("depth", depth, 1, MAX_DEPTH),
-        activation, seed=options.seed,
+        activation, inputs=problem.inputs, seed=options.seed,
     )  # fmt: skip
     bar = _Bar(options.steps or DEFAULT_STEPS[options.optimizer], enabled=not as_json)
     with warnings.catch_warnings(record=True) as caught:

@@ -1,7 +1,7 @@
 """``ActlabRegressor``: an actlab network as a scikit-learn regressor.
 
-It fits one input to one output (X of shape (n, 1)), so it drops into
-pipelines, cross-validation and grid searches::
+It fits any number of inputs to one output (X of shape (n, k)), so it drops
+into pipelines, cross-validation and grid searches::
 
     from sklearn.model_selection import GridSearchCV
     GridSearchCV(ActlabRegressor(), {"width": [2, 3, 8]}).fit(x[:, None], y)
@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 
 from .. import settings
-from ..errors import DataError, UnsupportedError
+from ..errors import UnsupportedError
 
 try:
     from sklearn.base import BaseEstimator, RegressorMixin
@@ -37,7 +37,7 @@ _D = {o.name: o.default for o in settings.fit_options()}
 
 
 class ActlabRegressor(RegressorMixin, BaseEstimator):
-    """A 1-input, 1-output network fitted with actlab's trainer (default Levenberg–Marquardt).
+    """A k-input, 1-output network fitted with actlab's trainer (default Levenberg–Marquardt).
 
     Parameters: ``width``, ``depth``, ``activation`` of the network, then every option
     of :func:`actlab.train.fit` (:class:`~actlab.train.FitOptions`, declared in
@@ -91,15 +91,6 @@ class ActlabRegressor(RegressorMixin, BaseEstimator):
         self.device = device
         self.dtype = dtype
 
-    def _one_column(self, x: np.ndarray) -> np.ndarray:
-        """The input column of a validated X, which must have exactly one feature."""
-        if x.shape[1] != 1:
-            raise DataError(
-                f"ActlabRegressor takes one feature (X of shape (n, 1)); got {x.shape[1]} "
-                "features: actlab networks have one input"
-            )
-        return x[:, 0]
-
     def fit(self, X: Any, y: Any) -> ActlabRegressor:
         """Fit the network to (X, y); returns self."""
         from ..network import Network
@@ -111,8 +102,8 @@ class ActlabRegressor(RegressorMixin, BaseEstimator):
         if params["batch_size"] is not None:  # a batch larger than the data is the whole data
             params["batch_size"] = min(params["batch_size"], x.shape[0])
         options = FitOptions(**params, seed=seed)
-        net = Network.init(self.width, self.depth, self.activation, seed=seed)
-        result = fit(net, self._one_column(x), y_arr, options)
+        net = Network.init(self.width, self.depth, self.activation, inputs=x.shape[1], seed=seed)
+        result = fit(net, x, y_arr, options)
         self.result_ = result
         self.network_ = result.network
         self.n_iter_ = result.steps
@@ -120,10 +111,10 @@ class ActlabRegressor(RegressorMixin, BaseEstimator):
         return self
 
     def predict(self, X: Any) -> np.ndarray:
-        """Network output for each row of X (n, 1)."""
+        """Network output for each row of X (n, k)."""
         check_is_fitted(self, "network_")
         x = validate_data(self, X, reset=False, dtype=np.float64)
-        return self.network_(self._one_column(x))
+        return self.network_(x)
 
     def __sklearn_tags__(self) -> Any:
         tags = super().__sklearn_tags__()
