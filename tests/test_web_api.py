@@ -302,3 +302,11 @@ def test_csv_points_with_header(client):
 def test_csv_bad_row_is_named(client):
     d = detail(client.post("/api/points/csv", json={"text": "0,1\n2,abc\n"}))
     assert d["field"] == "csv" and "row 2" in d["message"]
+
+
+def test_evaluate_refuses_a_network_of_two_inputs(client):
+    net = Network.init(3, 1, "relu", inputs=2, seed=0).to_dict()
+    res = client.post("/api/evaluate", json={"network": net})
+    assert res.status_code == 422
+    assert detail(res)["field"] == "network"
+    assert "the lab draws networks of one input; this network has 2" in detail(res)["message"]

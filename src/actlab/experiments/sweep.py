@@ -89,12 +89,18 @@ def _dask(
         ) from None
     cluster = None
     if scheduler is None:
+        from distributed.versions import VersionMismatchWarning
+
         # worker processes, one thread each: actlab's own thread rule gives each worker one
         # thread (see actlab.threads), so two workers use two cores and never more
         cluster = LocalCluster(
             n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
         )
-        client = Client(cluster)
+        with warnings.catch_warnings():
+            # our own cluster runs this interpreter: a "mismatch" there only means a package
+            # (pandas) is imported by the workers and not yet by this process
+            warnings.simplefilter("ignore", VersionMismatchWarning)
+            client = Client(cluster)
     else:
         try:
             client = Client(scheduler, timeout="10s")

@@ -39,7 +39,13 @@ def clean(values: Any) -> list:
 def build_network(model: NetworkModel, field: str = "network") -> Network:
     """A :class:`Network` from its JSON model; shape mismatches are reported at ``field``."""
     with at(field):
-        return Network.from_dict(model.model_dump())
+        net = Network.from_dict(model.model_dump())
+        if net.inputs != 1:
+            raise DataError(
+                f"the lab draws networks of one input; this network has {net.inputs} "
+                "(hidden[0].weights must have one column)"
+            )
+        return net
 
 
 @dataclass(frozen=True)
