@@ -84,16 +84,14 @@ def _value(field: str, role: str) -> tuple[float | None, str]:
     return v, ""
 
 
-def _parse(
-    text: str,
-    *,
-    x: Column,
-    y: Column,
-    delimiter: str | None,
-    header: bool | None,
-    drop_bad: bool,
-    source: str,
-) -> tuple[np.ndarray, np.ndarray, list[int]]:
+def _layout(
+    text: str, delimiter: str | None, header: bool | None, source: str
+) -> tuple[str, list[str], list[str] | None, list[tuple[int, str]]]:
+    """(delimiter, first row's fields, header names or None, numbered data lines).
+
+    Blank lines and ``#`` comments are skipped; the delimiter is sniffed and the
+    header detected (a first row without numbers) unless given.
+    """
     rows = [
         (k, line)
         for k, line in enumerate(text.splitlines(), start=1)
@@ -104,8 +102,20 @@ def _parse(
     delim = delimiter if delimiter is not None else sniff_delimiter([r[1] for r in rows[:50]])
     first = _split(rows[0][1], delim)
     has_header = not any(_is_number(f) for f in first) if header is None else header
-    names = first if has_header else None
-    data = rows[1:] if has_header else rows
+    return delim, first, first if has_header else None, rows[1:] if has_header else rows
+
+
+def _parse(
+    text: str,
+    *,
+    x: Column,
+    y: Column,
+    delimiter: str | None,
+    header: bool | None,
+    drop_bad: bool,
+    source: str,
+) -> tuple[np.ndarray, np.ndarray, list[int]]:
+    delim, _, names, data = _layout(text, delimiter, header, source)
     xi, yi = _column(x, names, 0, "x"), _column(y, names, 1, "y")
     xs: list[float] = []
     ys: list[float] = []
@@ -216,17 +226,7 @@ def parse_table(
     ``y`` defaults to the column named ``y``, else the last; ``x`` to every other
     column. Columns are 0-based indices or header names; a bad row is an error.
     """
-    rows = [
-        (k, line)
-        for k, line in enumerate(text.splitlines(), start=1)
-        if line.strip() and not line.lstrip().startswith("#")
-    ]
-    if not rows:
-        raise DataError(f"{source}: no data rows")
-    delim = delimiter if delimiter is not None else sniff_delimiter([r[1] for r in rows[:50]])
-    first = _split(rows[0][1], delim)
-    has_header = not any(_is_number(f) for f in first) if header is None else header
-    names = first if has_header else None
+    delim, first, names, data = _layout(text, delimiter, header, source)
     yi = _column(y, names, len(first) - 1, "y")
     xi = [i for i in range(len(first)) if i != yi] if x is None else [
         _column(c, names, 0, "x") for c in x
@@ -237,7 +237,7 @@ def parse_table(
             f"got x={xi}"
         )
     values: list[list[float]] = []
-    for k, line in rows[1:] if has_header else rows:
+    for k, line in data:
         fields = _split(line, delim)
         if len(fields) <= max(*xi, yi):
             raise DataError(f"{source}: line {k}: {len(fields)} field(s), expected {len(first)}")
