@@ -14,7 +14,15 @@
 
 from __future__ import annotations
 
-from .affine import Affine, PlaneFloor, SymbolicAffine, best_plane, fold_affine, symbolic_affine
+from .affine import (
+    Affine,
+    PlaneFloor,
+    SymbolicAffine,
+    affine_formula,
+    best_plane,
+    fold_affine,
+    symbolic_affine,
+)
 from .analyze import COVERED_ACTIVATIONS, Collapsed, collapse, error_floor
 from .explain import line_derivation
 from .floor import LineFloor, PolynomialFloor, best_line, best_polynomial
@@ -40,6 +48,7 @@ __all__ = [
     "Regions",
     "SymbolicAffine",
     "SymbolicLine",
+    "affine_formula",
     "best_line",
     "best_plane",
     "best_polynomial",
