@@ -1,4 +1,4 @@
-"""``actlab collapse`` and ``actlab fit`` with k inputs: regions JSON, affine maps, the lag problem."""
+"""``actlab collapse`` and ``actlab fit`` with k inputs: regions JSON, affine maps, lags."""
 
 from __future__ import annotations
 
