@@ -64,6 +64,19 @@ class _Bar:
 @click.option("--width", type=int, default=3, show_default=True, help="Neurons per hidden layer.")
 @click.option("--depth", type=int, default=1, show_default=True, help="Hidden layers.")
 @click.option("--points", type=int, help="Training points on the target's domain (default 201).")
+@click.option(
+    "--test-fraction",
+    type=float,
+    default=0.0,
+    help="Share of the points held out and scored as test error (default 0: none).",
+)
+@click.option(
+    "--split",
+    type=click.Choice(["random", "time"]),
+    default="random",
+    help="Hold out test points at random, or the last ones of a series "
+    "(time: train on the past, test on the future; e.g. --target lags:sunspots:7).",
+)
 @settings.click_options(FIT_OPTIONS)
 @click.option("--save", "save_file", type=click.Path(dir_okay=False), help="Write the network.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
@@ -73,6 +86,8 @@ def fit(
     width: int,
     depth: int,
     points: int | None,
+    test_fraction: float,
+    split: str,
     save_file: str | None,
     as_json: bool,
     **given: Any,
@@ -84,6 +99,9 @@ def fit(
     |c_i|·range of φ_i over the data). With --json: an object with keys mse,
     max_error, time_s, formula, contributions, network (and target, optimizer,
     steps, converged, restarts). The progress bar goes to stderr, on a terminal only.
+    With --test-fraction also "test": {"points", "mse", "max_error"} on the held-out
+    points; --split time holds out the last rows of a series such as lags:sunspots:K
+    (predict each year from the K before it).
     """
     import warnings
 
@@ -93,7 +111,9 @@ def fit(
 
     if points is not None:
         points = check_int("points", points, 2, MAX_POINTS)
-    problem = Problem.from_spec(target_spec, points=points)
+    problem = Problem.from_spec(
+        target_spec, points=points, test_fraction=test_fraction, split=split
+    )
     x, y = problem.train()
     options = FitOptions.for_context("cli", **{k: v for k, v in given.items() if v is not None})
     net = Network.init(
@@ -122,6 +142,9 @@ def fit(
         "converged": result.converged,
         "restarts": int(result.restart_mse.size),
     }
+    x_test, y_test = problem.test()
+    if len(y_test):
+        data["test"] = {"points": len(y_test), **score.score(result.network(x_test), y_test)}
     if save_file is not None:
         result.network.save(save_file)
         data["saved"] = save_file
@@ -132,11 +155,17 @@ def fit(
         return
     click.echo(data["formula"])
     t = data["target"]
+    if problem.inputs > 1:
+        where = "in " + " × ".join(f"[{lo:g}, {hi:g}]" for lo, hi in t["domain"])
+    else:
+        where = f"over [{t['domain'][0]:g}, {t['domain'][1]:g}]"
+    test = data.get("test")
     emit_table(
         [
-            ("target", f"{t['name']}, {t['points']} points over [{t['domain'][0]:g}, "
-                       f"{t['domain'][1]:g}]"),
+            ("target", f"{t['name']}, {t['points']} points {where}"),
             ("mse", f"{data['mse']:.7f}"),
+            *([("test mse", f"{test['mse']:.7f} on {test['points']} held-out points")]
+              if test else []),
             ("max_error", f"{data['max_error']:.5f}"),
             ("time", f"{data['time_s']:.3f} s ({options.optimizer}, "
                      f"{_count(data['restarts'], 'start')}, "

@@ -9,6 +9,11 @@ Dispatch on the hidden layers' activations:
 
 Any other activation (sigmoid, tanh, …) makes a curve that none of these describe
 exactly, and raises :class:`~actlab.errors.UnsupportedError`.
+
+A network of k > 1 inputs is an **affine** map y = a·x + b (identity), a
+**polynomial** in x1…xk (identity and square, :class:`MultiPolynomial`) or, for
+two inputs, a set of linear **regions** (piecewise-linear activations); regions
+are cut for two inputs only.
 """
 
 from __future__ import annotations
@@ -17,14 +22,17 @@ from typing import Any
 
 from ..errors import UnsupportedError
 from ..network import Network
+from .affine import Affine, PlaneFloor, best_plane, fold_affine
 from .floor import LineFloor, PolynomialFloor, best_line, best_polynomial
 from .linear import Line, fold_linear
+from .multipoly import MultiPolynomial, best_polynomial_k, expand_polynomial_k
 from .pieces import PIECEWISE_LINEAR_FORMS, Pieces, linear_pieces
 from .polynomial import POLYNOMIAL_ACTIVATIONS, PolynomialNet, expand_polynomial
+from .regions import Regions, linear_regions
 
 __all__ = ["COVERED_ACTIVATIONS", "Collapsed", "collapse", "error_floor"]
 
-Collapsed = Line | PolynomialNet | Pieces
+Collapsed = Line | PolynomialNet | Pieces | Affine | MultiPolynomial | Regions
 COVERED_ACTIVATIONS = tuple(dict.fromkeys([*POLYNOMIAL_ACTIVATIONS, *PIECEWISE_LINEAR_FORMS]))
 
 
@@ -36,6 +44,8 @@ def collapse(net: Network) -> Collapsed:
             "index one member first"
         )
     used = set(net.activations)
+    if net.inputs > 1:
+        return _collapse_inputs(net, used)
     if used <= {"identity"}:
         return fold_linear(net)
     if used <= set(POLYNOMIAL_ACTIVATIONS):
@@ -51,13 +61,45 @@ def collapse(net: Network) -> Collapsed:
     )
 
 
-def error_floor(result: Collapsed, x: Any, y: Any) -> LineFloor | PolynomialFloor | None:
+def _collapse_inputs(net: Network, used: set[str]) -> Collapsed:
+    """k > 1 inputs: an affine map, a polynomial in x1…xk, or (two inputs) linear regions."""
+    if used <= {"identity"}:
+        return fold_affine(net)
+    if used <= set(POLYNOMIAL_ACTIVATIONS):
+        return expand_polynomial_k(net)
+    if used <= set(PIECEWISE_LINEAR_FORMS):
+        if net.inputs == 2:
+            return linear_regions(net)
+        raise UnsupportedError(
+            f"linear regions are cut for networks of 2 inputs only; this one has {net.inputs} "
+            f"inputs and {', '.join(sorted(used))} layers (a piecewise-linear map of "
+            f"{net.inputs} inputs has polytopes, not polygons, for regions)"
+        )
+    other = [a for a in dict.fromkeys(net.activations) if a not in COVERED_ACTIVATIONS]
+    mixed = "" if other else " (square mixed with piecewise-linear layers)"
+    raise UnsupportedError(
+        f"collapse covers networks of {net.inputs} inputs whose hidden layers use only "
+        f"identity (an affine map), identity and square (a polynomial), or "
+        f"{', '.join(PIECEWISE_LINEAR_FORMS)} (linear regions, 2 inputs); this network uses "
+        f"{', '.join(other or sorted(used))}{mixed}"
+    )
+
+
+def error_floor(
+    result: Collapsed, x: Any, y: Any
+) -> LineFloor | PolynomialFloor | PlaneFloor | None:
     """The smallest MSE on (x, y) that any network of this kind can reach, or None for pieces.
 
     A line's floor is the least-squares line; a polynomial's is the least-squares
-    polynomial of degree ``max_degree``. Piecewise-linear networks have no such
-    floor: with enough pieces they fit any continuous target.
+    polynomial of degree ``max_degree``; with k inputs the least-squares plane
+    (hyperplane) and the least-squares polynomial of total degree ``max_degree``.
+    Piecewise-linear networks have no such floor: with enough pieces (regions)
+    they fit any continuous target.
     """
+    if isinstance(result, Affine):
+        return best_plane(x, y)
+    if isinstance(result, MultiPolynomial):
+        return best_polynomial_k(x, y, result.max_degree)
     if isinstance(result, Line):
         return best_line(x, y)
     if isinstance(result, PolynomialNet):

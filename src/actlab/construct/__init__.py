@@ -7,7 +7,9 @@
 * whole constructions scored on a target (:class:`Construction`): :func:`from_points`,
   :func:`with_neurons`, :func:`to_tolerance`, or :func:`construct` for any of them,
   cooked by a :class:`Recipe` (activation, steepness, heights, staircase, extend);
-* the lesson's two-sigmoid case: :func:`lesson_case`, :func:`two_sigmoids`.
+* the lesson's two-sigmoid case: :func:`lesson_case`, :func:`two_sigmoids`;
+* two inputs: :func:`towers` (Nielsen's sigmoid towers to a tolerance; relu towers, exact
+  on the grid).
 
 Every construction returns a plain :class:`~actlab.network.Network`, ready to be
 evaluated, saved, or used as the starting point of training.
@@ -33,6 +35,7 @@ from .result import Construction, measure
 from .smooth import HEIGHTS, STAIRCASE_STEEPNESS, sigmoid_network, staircase_network, step_network
 from .steepness import STEEPNESS_BOUNDS, choose_steepness
 from .tolerance import CANDIDATE_STEEPNESS, to_tolerance
+from .towers import TOWER_ACTIVATIONS, Towers, towers
 from .two_sigmoids import LessonCase, lesson_case, two_sigmoids
 
 __all__ = [
@@ -45,9 +48,11 @@ __all__ = [
     "KNOT_PLACEMENTS",
     "STAIRCASE_STEEPNESS",
     "STEEPNESS_BOUNDS",
+    "TOWER_ACTIVATIONS",
     "Construction",
     "LessonCase",
     "Recipe",
+    "Towers",
     "check_points",
     "choose_steepness",
     "construct",
@@ -72,6 +77,7 @@ __all__ = [
     "step_network",
     "tanh_to_sigmoid",
     "to_tolerance",
+    "towers",
     "two_sigmoids",
     "with_neurons",
 ]

@@ -13,6 +13,7 @@ from typing import Any
 from . import (  # registers each experiment
     depth,
     handbuilt,
+    lecture_lags,
     linear_collapse,
     marked_points,
     redundant,
@@ -33,7 +34,16 @@ __all__ = [
     "train_population",
 ]
 
-_ = (depth, handbuilt, linear_collapse, marked_points, redundant, tanh_equivalence, width_sweep)
+_ = (
+    depth,
+    handbuilt,
+    lecture_lags,
+    linear_collapse,
+    marked_points,
+    redundant,
+    tanh_equivalence,
+    width_sweep,
+)
 
 
 def run(name: str, *, size: str = "full", seed: int = 0, **kwargs: Any) -> Result:

@@ -14,9 +14,11 @@ from .fonts import FontWarning, find_cjk_font
 from .histogram import histogram_figure
 from .linear import collapse_figure, lines_sum_figure
 from .network_diagram import network_diagram
+from .regions import regions_figure
 from .save import save, to_bytes, to_data_uri
 from .strings import LANGS
 from .style import ACTIVATION_COLORS, CONTRIBUTION_COLORS, ROLE_COLORS, style
+from .surface import plane_figure, surface_figure, surface_grid
 from .width import error_vs_width_figure, loglog_slope, width_series
 
 __all__ = [
@@ -35,8 +37,12 @@ __all__ = [
     "lines_sum_figure",
     "loglog_slope",
     "network_diagram",
+    "plane_figure",
+    "regions_figure",
     "save",
     "style",
+    "surface_figure",
+    "surface_grid",
     "target_figure",
     "to_bytes",
     "to_data_uri",

@@ -76,6 +76,21 @@ STRINGS: dict[str, tuple[str, str]] = {
         "A ReLU network is piecewise linear: {n} pieces",
         "ReLU 网络是分段线性的：{n} 段",
     ),
+    # two inputs
+    "surface_target": ("target f(x1, x2)", "目标函数 f(x1, x2)"),
+    "surface_fit": ("{label} (MSE {mse})", "{label}（MSE {mse}）"),
+    "surface_title": ("A function of two inputs and its fits", "二元函数及其拟合"),
+    "plane_panel": ("linear network: a plane", "线性网络：一个平面"),
+    "plane_error": ("plane − target (MSE {mse})", "平面 − 目标（MSE {mse}）"),
+    "plane_title": (
+        "A linear network is a plane: its contours are straight, parallel lines",
+        "线性网络只是一个平面：等高线是平行的直线",
+    ),
+    "regions_title": (
+        "A ReLU network is linear on each of {n} regions",
+        "ReLU 网络在 {n} 个区域上各自是线性的",
+    ),
+    "slope_angle": ("direction of the gradient (rad)", "梯度方向（弧度）"),
 }
 
 

@@ -127,6 +127,35 @@ TEXT: dict[str, dict[str, str]] = {
             "Depth multiplies pieces: at equal parameter counts, deep-narrow and shallow-wide relu "
             "networks compared by their linear pieces and their error after training:"
         ),
+        # 11 inputs
+        "inputs.title": "11. More than one input",
+        "inputs.p1": (
+            "The lecture's model has several features: y = w1·x1 + w2·x2 + … + wk·xk + b. A "
+            "network without activations on k inputs collapses exactly as on one: every layer is "
+            "affine, so the whole network is one affine map y = a·x + b with a vector a — for two "
+            "inputs a plane. A random 2-3-3-1 identity network, folded:"
+        ),
+        "inputs.p2": (
+            "A plane cannot bend. On the surface y = {target} ({points} grid points over "
+            "[−2, 6]²) the best plane (least squares) is {plane}, "
+            "with MSE {mse:.4f}: no linear network of any size does better. Its contour lines are "
+            "straight and parallel, the target's are not:"
+        ),
+        "inputs.p3": (
+            "With relu the surface can bend. A trained 2-8-8-1 relu network reaches MSE {mse:.4f}, "
+            "{ratio:.0f} times below the plane. It is still linear piece by piece: actlab cuts the "
+            "box into its exact linear regions, {count} convex polygons, each with its own plane."
+        ),
+        "inputs.p4": (
+            "The lecture's own example: predict a value of a series from the values before it. "
+            "On the yearly sunspot numbers (1700–2008), trained on the earlier 80% of the years and "
+            "tested on the later 20% — the future, as a forecast would be — a linear model on one "
+            "lag and on seven, then sigmoid and relu networks of growing width and depth:"
+        ),
+        "inputs.plane": "best plane",
+        "fig.plane": "A linear network is a plane",
+        "fig.surface": "The target, the best plane and a relu network",
+        "fig.regions": "The relu network's linear regions",
         "fig.target": "The lesson's target",
         "fig.lines": "Three lines and their sum: still a line",
         "fig.collapse": "Trained identity network vs the best line",
@@ -227,6 +256,30 @@ TEXT: dict[str, dict[str, str]] = {
         "width.title": "10. 宽度与深度",
         "width.p1": "误差随隐藏神经元个数的变化，每个宽度取多次训练中最好的一次，目标为课程的函数和几个光滑函数。图中是 sin(x)（双对数坐标，图例给出斜率）；在课程自己的目标上，relu 从三个神经元起就精确为 0，对数坐标画不出来：",
         "depth.p1": "深度让线性段成倍增加：参数量相同时，比较深而窄与浅而宽的 relu 网络的线性段数和训练后的误差：",
+        "inputs.title": "11. 不止一个输入",
+        "inputs.p1": (
+            "课程中的模型有多个特征：y = w1·x1 + w2·x2 + … + wk·xk + b。没有激活函数的 k 输入网络和单输入时"
+            "一样会坍缩：每一层都是仿射变换，所以整个网络就是一个仿射映射 y = a·x + b，a 是向量——两个输入时"
+            "就是一个平面。一个随机的 2-3-3-1 恒等激活网络，折叠后为："
+        ),
+        "inputs.p2": (
+            "平面不会弯曲。在曲面 y = {target}（[−2, 6]² 上 {points} 个网格点）上，最好的平面（最小二乘）是 "
+            "{plane}，MSE 为 {mse:.4f}：任何大小的线性网络都不会更好。"
+            "它的等高线是平行的直线，目标函数的则不是："
+        ),
+        "inputs.p3": (
+            "用 relu，曲面就能弯曲。训练后的 2-8-8-1 relu 网络 MSE 为 {mse:.4f}，比平面低 {ratio:.0f} 倍。"
+            "它仍然是分片线性的：actlab 把区域精确地切成它的线性区域，共 {count} 个凸多边形，每块上是一个平面。"
+        ),
+        "inputs.p4": (
+            "课程自己的例子：用序列前面的值预测当前的值。在太阳黑子年度数（1700–2008）上，用较早的 80% 年份"
+            "训练、较晚的 20% 年份测试（即预测未来），先用 1 个和 7 个滞后值的线性模型，再用宽度和深度"
+            "逐渐增加的 sigmoid 与 relu 网络："
+        ),
+        "inputs.plane": "最佳平面",
+        "fig.plane": "线性网络只是一个平面",
+        "fig.surface": "目标、最佳平面与 relu 网络",
+        "fig.regions": "relu 网络的线性区域",
         "fig.target": "课程的目标函数",
         "fig.lines": "三条直线之和：仍是直线",
         "fig.collapse": "训练后的恒等激活网络与最佳直线",
