@@ -44,7 +44,7 @@ class LabServer:
         limit_blas_threads()  # as actlab serve does
 
         config = uvicorn.Config(
-            create_app(max_stream_seconds=30),
+            create_app(max_stream_seconds=120),
             host="127.0.0.1",
             port=0,
             log_level="warning",
