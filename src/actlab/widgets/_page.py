@@ -32,9 +32,7 @@ __all__ = ["IMPORT_PATTERN", "WIDGET_CSS", "page_bundle"]
 
 #: Static ``import … from "./x.js"``, ``export … from "./x.js"``, ``import "./x.js"`` and
 #: dynamic ``import("./x.js")``; group 2 is the specifier. JavaScript reads it as is.
-IMPORT_PATTERN = (
-    r"""(\bfrom\s*|\bimport\s*\(?\s*)(["'])(\.{1,2}/[^"'\s]+)\2"""
-)
+IMPORT_PATTERN = r"""(\bfrom\s*|\bimport\s*\(?\s*)(["'])(\.{1,2}/[^"'\s]+)\2"""
 
 _SCRIPT = re.compile(r"""<script\b[^>]*\bsrc=["']([^"']+)["'][^>]*>\s*</script>\s*""", re.I)
 _STYLESHEET = re.compile(
