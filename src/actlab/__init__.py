@@ -72,6 +72,6 @@ def _in_ipython() -> bool:
 
 
 if _in_ipython():  # rich displays: networks, results, figures (see actlab.notebook)
-    from . import notebook as _notebook
-
-    _notebook.register()
+    # by name, like the lazy modules above: modules that read actlab.__version__ do not
+    # depend on actlab.notebook
+    __import__("importlib").import_module(".notebook", __name__).register()
