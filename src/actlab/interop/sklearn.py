@@ -19,6 +19,7 @@ import numpy as np
 
 from .. import settings
 from ..errors import UnsupportedError
+from ..train.result import link_sklearn
 
 try:
     from sklearn.base import BaseEstimator, RegressorMixin
@@ -29,6 +30,8 @@ except ImportError:  # pragma: no cover - depends on the environment
     ) from None
 
 __all__ = ["FIT_PARAMS", "ActlabRegressor"]
+
+link_sklearn()  # actlab's ConvergenceWarning is also scikit-learn's from now on
 
 
 #: The fit options the estimator exposes as parameters (``seed`` is ``random_state``).

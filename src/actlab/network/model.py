@@ -41,6 +41,11 @@ MAX_LATEX_PARAMETERS = 400  # a notebook shows a formula of at most this many pa
 Array = np.ndarray
 
 
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 30 else text[:27] + "..."
+
+
 @dataclass(frozen=True)
 class Trace:
     """Every intermediate value of a forward pass (hidden layers in order)."""
@@ -60,6 +65,16 @@ class Network:
         biases: Sequence[Array],
         activations: Sequence[str],
     ) -> None:
+        if not all(isinstance(a, Sequence | np.ndarray) for a in (weights, biases)):
+            raise ConfigError(
+                "Network(weights, biases, activations) takes the weight matrices, bias vectors "
+                f"and activation names of every layer, got {_short(weights)}, {_short(biases)}, "
+                f"{_short(activations)}; for a random network of a given shape use "
+                "Network.init(width, depth, activation, seed=...), e.g. "
+                "Network.init(3, 1, 'sigmoid', seed=0)"
+            )
+        if isinstance(activations, str):  # one name for every hidden layer
+            activations = [activations] * (len(weights) - 1)
         if len(weights) != len(biases) or len(weights) != len(activations) + 1:
             raise ConfigError(
                 "a network needs one activation per hidden layer and as many weight "
