@@ -128,7 +128,9 @@ def _affine_activation(mod: Any, name: str, torch: Any) -> tuple[float, float, f
     if isinstance(mod, torch.nn.Hardtanh) and name == "hard_tanh":
         lo, hi = float(mod.min_val), float(mod.max_val)
         if not lo < hi:
-            raise UnsupportedError(f"{kind}(min_val={lo:g}, max_val={hi:g}) needs min_val < max_val")
+            raise UnsupportedError(
+                f"{kind}(min_val={lo:g}, max_val={hi:g}) needs min_val < max_val"
+            )
         # clip(z, lo, hi) = m + h·clip((z − m)/h, −1, 1)
         m, h = (lo + hi) / 2, (hi - lo) / 2
         return 1 / h, -m / h, h, m

@@ -128,7 +128,7 @@ class LabApi:
             kwargs: dict[str, Any] = {}
             if route.body is not None:
                 name, model = route.body
-                kwargs[name] = model.model_validate(self._parse(body))
+                kwargs[name] = model.model_validate(self._parse(body), from_attributes=True)
             if route.request is not None:
                 kwargs[route.request] = self._request
             result = route.function(**kwargs)
@@ -163,7 +163,7 @@ class LabApi:
     def stream_start(self, body: str | None) -> tuple[Reply, str | None]:
         """Check a training request and open a session: (reply, session id or None)."""
         try:
-            req = TrainRequest.model_validate(self._parse(body))
+            req = TrainRequest.model_validate(self._parse(body), from_attributes=True)
             trainer, problem = _start(req)
         except Exception as exc:
             return self._failure(exc, STREAM_PATH), None
