@@ -4,7 +4,8 @@ The test starts JupyterLab (from this Python) on port 0 in a temporary directory
 with its own token and configuration, opens a notebook in headless Chromium, runs
 it through JupyterLab's own commands (``--LabApp.expose_app_in_browser``), moves a
 weight inside the widget, reruns a cell that prints ``lab.network`` and finally
-sets ``lab.network`` from Python and sees the page follow.
+trains live for a few steps (the stream polled through the kernel) and finally sets
+``lab.network`` from Python and sees the page follow.
 """
 
 from __future__ import annotations
@@ -126,6 +127,17 @@ RUN = """async (cells) => {
 OUTPUT = "(i) => window.jupyterapp.shell.currentWidget.content.widgets[i].outputArea.node.innerText"
 
 
+def read_back(page, want: str) -> None:
+    """Rerun the cell printing ``lab.network``'s first weight until it shows ``want``."""
+    for _ in range(40):
+        page.evaluate(RUN, [1])
+        page.wait_for_function(f"({OUTPUT})(1).includes('first weight')")
+        if page.evaluate(OUTPUT, 1).split()[-1] == want:
+            return
+        time.sleep(0.1)
+    assert page.evaluate(OUTPUT, 1).split()[-1] == want
+
+
 def test_the_lab_widget_in_jupyterlab(jupyter, browser):
     context = browser.new_context(viewport={"width": 1500, "height": 1100})
     page = context.new_page()
@@ -157,14 +169,19 @@ def test_the_lab_widget_in_jupyterlab(jupyter, browser):
         assert frame.evaluate("window.actlab.view.score.mse") is not None
 
         # Python reads the changed network back (the page syncs its state after ~0.3 s)
-        frame.wait_for_function("location.hash.includes('3.25')")
-        for _ in range(20):
-            page.evaluate(RUN, [1])
-            page.wait_for_function(f"({OUTPUT})(1).includes('first weight')")
-            if page.evaluate(OUTPUT, 1).split()[-1] == "3.25":
-                break
-            time.sleep(0.1)
-        assert page.evaluate(OUTPUT, 1).split()[-1] == "3.25"
+        read_back(page, "3.25")
+
+        # live training: the page's event stream, polled from the kernel chunk by chunk
+        frame.click("button[data-mode='train']")
+        frame.fill("#steps", "40")
+        frame.dispatch_event("#steps", "change")
+        frame.click("#train-play")
+        frame.wait_for_function(
+            "document.querySelector('#train-status').textContent.includes('40')", timeout=30_000
+        )
+        trained = frame.evaluate("window.actlab.state.params[0]")
+        assert trained != 3.25
+        read_back(page, repr(trained))
 
         # and Python sets a network: the page starts again from it
         page.evaluate(RUN, [2])
