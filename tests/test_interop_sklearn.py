@@ -70,3 +70,35 @@ def test_regressor_pickles_with_identical_predictions() -> None:
     model = ActlabRegressor(width=3).fit(X, Y)
     again = pickle.loads(pickle.dumps(model))
     np.testing.assert_array_equal(again.predict(X), model.predict(X))
+
+
+YEARS = np.arange(1960, 2021, dtype=float)[:, None]
+CO2 = 300 + 0.02 * (YEARS[:, 0] - 1960) ** 2 + 5 * np.sin((YEARS[:, 0] - 1960) / 4)
+
+
+@pytest.mark.parametrize("depth", [1, 2])
+def test_regressor_scales_unscaled_inputs_inside(depth: int) -> None:
+    # years (≈ 1990 ± 30) saturate a deeper network's neurons unless X is standardized
+    model = ActlabRegressor(width=6, depth=depth).fit(YEARS, CO2)
+    assert model.score(YEARS, CO2) > 0.9999
+    # the scaling is folded into the network: it works on the years as given
+    np.testing.assert_allclose(model.network_(YEARS), model.predict(YEARS), rtol=1e-12)
+    assert model.result_.mse == pytest.approx(np.mean((model.predict(YEARS) - CO2) ** 2))
+
+
+def test_regressor_without_scaling_fits_the_data_as_given() -> None:
+    model = ActlabRegressor(width=2, scale=False).fit(X, Y)
+    assert model.get_params()["scale"] is False
+    assert np.mean((model.predict(X) - Y) ** 2) == pytest.approx(0.0075280, rel=1e-3)
+
+
+def test_convergence_warning_is_scikit_learns() -> None:
+    from sklearn.exceptions import ConvergenceWarning
+
+    assert issubclass(actlab.train.ConvergenceWarning, ConvergenceWarning)
+    assert issubclass(actlab.train.ConvergenceWarning, UserWarning)
+    with pytest.warns(ConvergenceWarning, match="step cap"):
+        actlab.fit(actlab.Network.init(3, 1, "sigmoid", seed=0), X[:, 0], Y, steps=3)
+    model = ActlabRegressor(steps=3)
+    with pytest.warns(ConvergenceWarning):
+        model.fit(X, Y)

@@ -90,3 +90,56 @@ def test_from_torch_inputs_reads_linear_k(k: int) -> None:
     back = from_torch(to_torch(net))
     for a, b in zip(back.weights + back.biases, net.weights + net.biases, strict=True):
         np.testing.assert_array_equal(a, b)
+
+
+def _sequential(act: object) -> object:
+    torch.manual_seed(0)
+    lin = torch.nn.Linear
+    return torch.nn.Sequential(lin(1, 4), act, lin(4, 3), act, lin(3, 1)).double()
+
+
+@pytest.mark.parametrize(
+    ("module", "name"),
+    [
+        (torch.nn.Hardtanh(-2, 2), "hard_tanh"),
+        (torch.nn.Hardtanh(0.0, 3.0), "hard_tanh"),
+        (torch.nn.ReLU6(), "hard_tanh"),
+        (torch.nn.Softplus(beta=2), "softplus"),
+        (torch.nn.Softplus(beta=0.5, threshold=30), "softplus"),
+        (torch.nn.ELU(alpha=1.0), "elu"),
+        (torch.nn.GELU(approximate="none"), "gelu"),
+    ],
+    ids=repr,
+)
+def test_from_torch_converts_module_settings_exactly(module: object, name: str) -> None:
+    # settings the table expresses by rescaling are folded into the Linear layers around
+    model = _sequential(module)
+    x = np.linspace(-6, 6, 601)
+    with torch.no_grad():
+        want = model(torch.as_tensor(x[:, None]))[:, 0].numpy()
+    net = from_torch(model)
+    assert net.activations == [name, name]
+    np.testing.assert_allclose(net(x), want, rtol=1e-12, atol=1e-12)
+
+
+@pytest.mark.parametrize(
+    ("module", "match"),
+    [
+        (torch.nn.ELU(alpha=2.0), r"layer 1: ELU\(alpha=2\) has no exact counterpart"),
+        (torch.nn.GELU(approximate="tanh"), r"GELU\(approximate='tanh'\) has no exact"),
+        (torch.nn.LeakyReLU(0.2), r"LeakyReLU\(negative_slope=0.2\) has no exact"),
+        (torch.nn.Softplus(threshold=5), r"Softplus\(threshold=5\) switches to the identity"),
+    ],
+    ids=repr,
+)
+def test_from_torch_refuses_settings_it_cannot_express(module: object, match: str) -> None:
+    with pytest.raises(UnsupportedError, match=match):
+        from_torch(_sequential(module))
+
+
+def test_from_torch_lists_each_supported_module_once() -> None:
+    with pytest.raises(UnsupportedError) as info:
+        from_torch(torch.nn.Sequential(torch.nn.Linear(1, 2), torch.nn.Dropout()))
+    listed = str(info.value).split("at most one of ")[1].split(", ")
+    assert len(listed) == len(set(listed))
+    assert "Softplus" in listed

@@ -217,3 +217,26 @@ def test_depth_zero_is_a_line() -> None:
     a, b = net.weights[0][0, 0], net.biases[0][0]
     np.testing.assert_allclose(y, [b, a + b], rtol=1e-15)
     assert repr(net) == "Network(1-1, linear)"
+
+
+def test_network_given_a_shape_points_to_init() -> None:
+    with pytest.raises(ConfigError, match=r"use Network.init\(width, depth, activation"):
+        Network(3, 1, "sigmoid")  # type: ignore[arg-type]
+
+
+def test_one_activation_name_applies_to_every_hidden_layer() -> None:
+    net = Network([[[1.0]], [[2.0]], [[3.0]]], [[0.0], [0.0], [1.0]], "relu")
+    assert net.activations == ["relu", "relu"]
+
+
+def test_formula_in_latex() -> None:
+    net = lesson.handbuilt_network()
+    tex = net.formula(latex=True)
+    assert tex == r"y = 4\sigma\left(2.4x - 2.4\right) + 2\sigma\left(-2.4x + 7.4\right) - 2"
+    assert net._repr_latex_() == f"$$\n{tex}\n$$"
+    deep = Network.init([2, 2], activation=["relu", "hard_sigmoid"], seed=0).formula(latex=True)
+    assert deep.startswith(r"\begin{aligned}a^{(1)}_{1} &= \operatorname{relu}\left(")
+    assert r"\operatorname{hard\_sigmoid}" in deep
+    assert Network.init(3, 1, "sigmoid", seed=[0, 1])._repr_latex_() is None
+    with pytest.raises(ConfigError, match="not both"):
+        net.formula(plain=True, latex=True)

@@ -44,9 +44,10 @@ from .train import FitOptions, fit, fit_population  # noqa: E402
 
 __all__ += ["ActlabRegressor", "FitOptions", "fit", "fit_population", "train"]
 
-# Imported on first use: heavier, or needing optional packages (scikit-learn).
+# Imported on first use: heavier, or needing optional packages (scikit-learn, anywidget).
 _LAZY_MODULES = ("collapse", "construct", "experiments", "figures", "interop", "report")
-__all__ += list(_LAZY_MODULES)
+__all__ += [*_LAZY_MODULES, "notebook"]
+_LAZY_MODULES += ("notebook", "widgets")  # widgets needs anywidget: not in __all__
 
 
 def __getattr__(name: str) -> object:
@@ -60,3 +61,17 @@ def __getattr__(name: str) -> object:
 
         return ActlabRegressor
     raise AttributeError(f"module 'actlab' has no attribute {name!r}")
+
+
+def _in_ipython() -> bool:
+    """Whether this import runs inside IPython (a Jupyter kernel, VS Code, Colab …)."""
+    import sys
+
+    ipython = sys.modules.get("IPython")
+    return ipython is not None and getattr(ipython, "get_ipython", lambda: None)() is not None
+
+
+if _in_ipython():  # rich displays: networks, results, figures (see actlab.notebook)
+    # by name, like the lazy modules above: modules that read actlab.__version__ do not
+    # depend on actlab.notebook
+    __import__("importlib").import_module(".notebook", __name__).register()

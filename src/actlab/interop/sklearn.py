@@ -19,6 +19,7 @@ import numpy as np
 
 from .. import settings
 from ..errors import UnsupportedError
+from ..train.result import link_sklearn
 
 try:
     from sklearn.base import BaseEstimator, RegressorMixin
@@ -29,6 +30,8 @@ except ImportError:  # pragma: no cover - depends on the environment
     ) from None
 
 __all__ = ["FIT_PARAMS", "ActlabRegressor"]
+
+link_sklearn()  # actlab's ConvergenceWarning is also scikit-learn's from now on
 
 
 #: The fit options the estimator exposes as parameters (``seed`` is ``random_state``).
@@ -43,6 +46,15 @@ class ActlabRegressor(RegressorMixin, BaseEstimator):
     of :func:`actlab.train.fit` (:class:`~actlab.train.FitOptions`, declared in
     ``actlab.settings.FIT_OPTIONS``, same names and defaults); ``random_state`` is
     the int seed (None means 0: actlab never draws from global random state).
+
+    ``scale=True`` (the default) fits on standardized data — each column of X and y
+    shifted to mean 0 and divided by its standard deviation — and folds that scaling
+    back into the first and last layers, so ``network_`` and ``predict`` work on the
+    data as given. Inputs such as years (≈ 2000 ± 20) saturate every neuron of a
+    network initialised for inputs of size ≈ 1; a one-hidden-layer fit recovers by
+    itself (its starts are placed on the data), a deeper one does not. With scaling,
+    ``l2`` applies to the weights of the standardized fit, and ``result_.history``
+    is in standardized units (``result_.mse`` and ``loss_`` are in units of y²).
     """
 
     def __init__(
@@ -65,6 +77,7 @@ class ActlabRegressor(RegressorMixin, BaseEstimator):
         betas: tuple[float, float] = _D["betas"],
         eps: float = _D["eps"],
         random_state: int | None = 0,
+        scale: bool = True,
         backend: str = _D["backend"],
         device: str = _D["device"],
         dtype: str = _D["dtype"],
@@ -87,6 +100,7 @@ class ActlabRegressor(RegressorMixin, BaseEstimator):
         self.betas = betas
         self.eps = eps
         self.random_state = random_state
+        self.scale = scale
         self.backend = backend
         self.device = device
         self.dtype = dtype
@@ -103,7 +117,13 @@ class ActlabRegressor(RegressorMixin, BaseEstimator):
             params["batch_size"] = min(params["batch_size"], x.shape[0])
         options = FitOptions(**params, seed=seed)
         net = Network.init(self.width, self.depth, self.activation, inputs=x.shape[1], seed=seed)
-        result = fit(net, x, y_arr, options)
+        if not self.scale:
+            result = fit(net, x, y_arr, options)
+        else:
+            mx, sx = _standard(x, axis=0)
+            my, sy = _standard(y_arr, axis=None)
+            result = fit(net, (x - mx) / sx, (y_arr - my) / sy, options)
+            result = _unscaled(result, mx, sx, float(my), float(sy))
         self.result_ = result
         self.network_ = result.network
         self.n_iter_ = result.steps
@@ -120,3 +140,37 @@ class ActlabRegressor(RegressorMixin, BaseEstimator):
         tags = super().__sklearn_tags__()
         tags.input_tags.two_d_array = True
         return tags
+
+
+def _standard(a: np.ndarray, axis: int | None) -> tuple[np.ndarray, np.ndarray]:
+    """Mean and standard deviation (1 where the data are constant)."""
+    mean = np.mean(a, axis=axis)
+    std = np.std(a, axis=axis)
+    return mean, np.where(std > 0, std, 1.0)
+
+
+def _unscaled(result: Any, mx: np.ndarray, sx: np.ndarray, my: float, sy: float) -> Any:
+    """The fit on standardized data as a fit on the data as given: exact, layer by layer.
+
+    z = W·(x − m)/s + b = (W/s)·x + (b − W·(m/s)) in the first layer, and
+    y = sy·ŷ + my in the output layer.
+    """
+    from dataclasses import replace
+
+    from ..network import Network
+
+    net = result.network
+    weights = [w.copy() for w in net.weights]
+    biases = [b.copy() for b in net.biases]
+    biases[0] = biases[0] - weights[0] @ (mx / sx)
+    weights[0] = weights[0] / sx
+    weights[-1] = weights[-1] * sy
+    biases[-1] = biases[-1] * sy + my
+    square = sy * sy
+    return replace(
+        result,
+        network=Network(weights, biases, net.activations),
+        mse=result.mse * square,
+        loss=result.loss * square,
+        validation_mse=None if result.validation_mse is None else result.validation_mse * square,
+    )

@@ -19,16 +19,27 @@ def number(value: float, digits: int = 4) -> str:
     return f"{abs(float(value)):.{digits}g}"
 
 
-class _Writer:
-    """Signs, products and calls in either the pretty or the plain (parseable) style."""
+def latex_number(value: float, digits: int = 4) -> str:
+    """|value| as LaTeX: ``2.4``, ``1.5 \\times 10^{-5}``."""
+    text = number(value, digits)
+    if "e" not in text:
+        return text
+    mantissa, exponent = text.split("e")
+    power = f"10^{{{int(exponent)}}}"
+    return power if mantissa == "1" else f"{mantissa} \\times {power}"
 
-    def __init__(self, plain: bool, digits: int) -> None:
+
+class _Writer:
+    """Signs, products and calls in the pretty, the plain (parseable) or the LaTeX style."""
+
+    def __init__(self, plain: bool, digits: int, latex: bool = False) -> None:
         self.plain = plain
+        self.latex = latex
         self.digits = digits
-        self.minus = "-" if plain else MINUS
+        self.minus = "-" if plain or latex else MINUS
 
     def num(self, v: float) -> str:
-        return number(v, self.digits)
+        return latex_number(v, self.digits) if self.latex else number(v, self.digits)
 
     def join(self, terms: list[tuple[float, str]]) -> str:
         """Sum of sign-carrying terms: [(coef, body)], body '' for a constant."""
@@ -46,7 +57,9 @@ class _Writer:
                 # needs a dot to stay readable
                 head = body.split("(")[0]
                 readable = "_" in head or any(c.isdigit() for c in head)
-                dot = "*" if self.plain else ("·" if readable else "")
+                dot = "*" if self.plain else ("·" if readable and not self.latex else "")
+                if self.latex and "times" in self.num(mag):
+                    dot = "\\cdot "
                 text = f"{self.num(mag)}{dot}{body}"
             neg = coef < 0
             if not out:
@@ -57,6 +70,9 @@ class _Writer:
 
     def call(self, name: str, inner: str) -> str:
         a = act.ACTIVATIONS[name]
+        if self.latex:
+            head = LATEX_NAMES.get(name, "\\operatorname{" + name.replace("_", "\\_") + "}")
+            return f"{head}\\left({inner}\\right)"
         if name == "identity":
             return f"({inner})"
         if self.plain:
@@ -69,15 +85,20 @@ class _Writer:
         return self.join(terms)
 
 
+LATEX_NAMES = {"identity": "", "sigmoid": "\\sigma", "tanh": "\\tanh", "sin": "\\sin"}
+
+
 def input_names(k: int) -> list[str]:
     """The names of k inputs: ``x`` alone, else ``x1 … xk`` (what the expression parser reads)."""
     return ["x"] if k == 1 else [f"x{i}" for i in range(1, k + 1)]
 
 
-def network_formula(net: Network, *, plain: bool, digits: int) -> str:
+def network_formula(net: Network, *, plain: bool, digits: int, latex: bool = False) -> str:
     """See :meth:`Network.formula`."""
-    wr = _Writer(plain, digits)
+    wr = _Writer(plain, digits, latex)
     inputs = input_names(net.inputs)
+    if latex and net.inputs > 1:
+        inputs = [f"x_{{{i}}}" for i in range(1, net.inputs + 1)]
     lines = []
     for layer, (w, b, name) in enumerate(
         zip(net.weights[:-1], net.biases[:-1], net.activations, strict=True), start=1
@@ -87,7 +108,14 @@ def network_formula(net: Network, *, plain: bool, digits: int) -> str:
             inputs = bodies
             break
         names = [f"a{layer}_{i + 1}" for i in range(w.shape[0])]
+        if latex:
+            names = [f"a^{{({layer})}}_{{{i + 1}}}" for i in range(w.shape[0])]
         lines += [f"{n} = {body}" for n, body in zip(names, bodies, strict=True)]
         inputs = names
     out = "y = " + wr.linear(net.weights[-1][0], inputs, net.biases[-1][0])
+    if latex:
+        if not lines:
+            return out
+        rows = [line.replace(" = ", " &= ", 1) for line in [*lines, out]]
+        return "\\begin{aligned}" + " \\\\ ".join(rows) + "\\end{aligned}"
     return "\n".join([*lines, out])

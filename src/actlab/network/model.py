@@ -36,8 +36,14 @@ MAX_WIDTH = 4096
 MAX_DEPTH = 64
 MAX_INPUTS = 4096
 MAX_POPULATION = 10_000_000
+MAX_LATEX_PARAMETERS = 400  # a notebook shows a formula of at most this many parameters
 
 Array = np.ndarray
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 30 else text[:27] + "..."
 
 
 @dataclass(frozen=True)
@@ -59,6 +65,16 @@ class Network:
         biases: Sequence[Array],
         activations: Sequence[str],
     ) -> None:
+        if not all(isinstance(a, Sequence | np.ndarray) for a in (weights, biases)):
+            raise ConfigError(
+                "Network(weights, biases, activations) takes the weight matrices, bias vectors "
+                f"and activation names of every layer, got {_short(weights)}, {_short(biases)}, "
+                f"{_short(activations)}; for a random network of a given shape use "
+                "Network.init(width, depth, activation, seed=...), e.g. "
+                "Network.init(3, 1, 'sigmoid', seed=0)"
+            )
+        if isinstance(activations, str):  # one name for every hidden layer
+            activations = [activations] * (len(weights) - 1)
         if len(weights) != len(biases) or len(weights) != len(activations) + 1:
             raise ConfigError(
                 "a network needs one activation per hidden layer and as many weight "
@@ -309,17 +325,26 @@ class Network:
         return self.trace(x).contributions
 
     # -------------------------------------------------------------- formula
-    def formula(self, *, plain: bool = False, digits: int = 4) -> str:
+    def formula(self, *, plain: bool = False, latex: bool = False, digits: int = 4) -> str:
         """The network as a formula, e.g. ``y = 4σ(2.4x − 2.4) + 2σ(−2.4x + 7.4) − 2``.
 
         ``plain=True`` writes ASCII that actlab's expression parser reads back
-        (``4*sigmoid(2.4*x - 2.4) + …``). Deeper networks get one line per neuron.
+        (``4*sigmoid(2.4*x - 2.4) + …``); ``latex=True`` writes LaTeX (without ``$``).
+        Deeper networks get one line per neuron (an ``aligned`` block in LaTeX).
         """
         if self.population is not None:
             raise ConfigError("formula() applies to a single network; index the population first")
+        if plain and latex:
+            raise ConfigError("formula() writes plain text or LaTeX, not both")
         from .formula import network_formula
 
-        return network_formula(self, plain=plain, digits=digits)
+        return network_formula(self, plain=plain, digits=digits, latex=latex)
+
+    def _repr_latex_(self) -> str | None:
+        """The formula, for notebooks (``$$ y = 4\\sigma(…) … $$``); none for a population."""
+        if self.population is not None or self.n_parameters > MAX_LATEX_PARAMETERS:
+            return None
+        return f"$$\n{self.formula(latex=True)}\n$$"
 
     # ---------------------------------------------------------------- JSON
     def to_dict(self) -> dict[str, Any]:

@@ -28,7 +28,7 @@ from .backends import get_backend
 from .losses import Objective, mse
 from .optimizers import from_options
 from .options import FitOptions, options_of
-from .result import ConvergenceWarning, FitResult, Progress
+from .result import ConvergenceWarning, FitResult, Progress, link_sklearn
 
 __all__ = ["DEFAULT_RESTARTS", "fit", "fit_population"]
 
@@ -175,6 +175,7 @@ def fit(
         best = int(np.argmin(out.loss))  # no NaN left: non-finite starts now read +inf
     chosen = layout.unpack(out.theta[best : best + 1], population=False)
     if not out.converged[best] and opts["tol"] > 0:
+        link_sklearn()
         warnings.warn(
             f"the fit stopped at the step cap (steps={opts['steps']}) while the loss was still "
             "falling; raise steps, raise tol to stop sooner, or pass tol=0 to run a fixed "
@@ -266,6 +267,7 @@ def fit_population(
     _finite_or_raise(out, opts, any_member=False)
     capped = int((~out.converged).sum())
     if capped and opts["tol"] > 0:
+        link_sklearn()
         warnings.warn(
             f"{capped} of {out.theta.shape[0]} networks stopped at the step cap "
             f"(steps={opts['steps']}) while their loss was still falling; raise steps, or pass "

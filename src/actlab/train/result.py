@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -9,11 +10,41 @@ import numpy as np
 
 from ..network import Network
 
-__all__ = ["ConvergenceWarning", "FitResult", "History", "Progress"]
+__all__ = ["ConvergenceWarning", "FitResult", "History", "Progress", "link_sklearn"]
 
 
-class ConvergenceWarning(UserWarning):
-    """Training stopped at its step cap before the loss stopped improving."""
+class _Unlinked(UserWarning):
+    """The base of :class:`ConvergenceWarning` until scikit-learn's takes its place."""
+
+
+class ConvergenceWarning(_Unlinked):
+    """Training stopped at its step cap before the loss stopped improving.
+
+    With scikit-learn loaded it is also a ``sklearn.exceptions.ConvergenceWarning``,
+    so the usual ``warnings.filterwarnings(..., category=ConvergenceWarning)`` of
+    scikit-learn code applies to actlab's fits too (see :func:`link_sklearn`).
+    """
+
+
+def link_sklearn() -> bool:
+    """Make :class:`ConvergenceWarning` a subclass of scikit-learn's, once that is loaded.
+
+    Importing scikit-learn takes seconds, so actlab never does it for this: it links
+    the classes when scikit-learn is already imported (at ``import actlab.train``, at
+    ``import actlab.interop.sklearn`` and before each warning). A filter that names
+    scikit-learn's class can only exist once scikit-learn is imported, so every such
+    filter sees the link. Returns whether the classes are linked.
+    """
+    module = sys.modules.get("sklearn.exceptions")
+    base = getattr(module, "ConvergenceWarning", None)
+    if not (isinstance(base, type) and issubclass(base, UserWarning)):
+        return False
+    if not issubclass(ConvergenceWarning, base):
+        ConvergenceWarning.__bases__ = (base,)
+    return True
+
+
+link_sklearn()
 
 
 @dataclass

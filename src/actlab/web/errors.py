@@ -16,12 +16,13 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from pydantic import ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import settings
 from ..errors import ActlabError, ConfigError, ExpressionError
 
-__all__ = ["FieldError", "at", "error_body", "install"]
+__all__ = ["FieldError", "at", "error_body", "error_response", "install", "validation_body"]
 
 log = logging.getLogger("actlab.web")
 
@@ -88,31 +89,41 @@ def _validation_message(err: dict[str, Any]) -> str:
     return f"the {name!r} parameter is not valid: {msg}; got {shown} instead{at_where}"
 
 
+def validation_body(errors: list[Any]) -> dict[str, Any]:
+    """The body of a 422 for request validation errors (pydantic's ``errors()``)."""
+    first = errors[0] if errors else {"msg": "invalid request", "loc": ()}
+    field = _location(tuple(first.get("loc", ()))) or None
+    message = _validation_message(first)
+    if len(errors) > 1:
+        message += f" (and {len(errors) - 1} more problem{'s' if len(errors) > 2 else ''})"
+    return error_body(message, field)
+
+
+def error_response(exc: Exception) -> tuple[int, dict[str, Any]] | None:
+    """The status and body the lab answers for a failure it expects, None for a bug.
+
+    The server's handlers below and the notebook widget (:mod:`actlab.widgets`) share it.
+    """
+    if isinstance(exc, FieldError):
+        return exc.status, error_body(exc.message, exc.field, exc.position, exc.text)
+    if isinstance(exc, ExpressionError):
+        return 422, error_body(exc.message, None, exc.position, exc.text or None)
+    if isinstance(exc, ActlabError):
+        return 422, error_body(str(exc))
+    if isinstance(exc, RequestValidationError | ValidationError):
+        return 422, validation_body(list(exc.errors()))
+    return None
+
+
 def install(app: FastAPI) -> None:
     """Register the handlers: library errors, validation errors, HTTP errors, anything else."""
 
     @app.exception_handler(FieldError)
-    async def _field(request: Request, exc: FieldError) -> JSONResponse:
-        body = error_body(exc.message, exc.field, exc.position, exc.text)
-        return JSONResponse(body, status_code=exc.status)
-
     @app.exception_handler(ActlabError)
-    async def _actlab(request: Request, exc: ActlabError) -> JSONResponse:
-        if isinstance(exc, ExpressionError):
-            body = error_body(exc.message, None, exc.position, exc.text or None)
-        else:
-            body = error_body(str(exc))
-        return JSONResponse(body, status_code=422)
-
     @app.exception_handler(RequestValidationError)
-    async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
-        errors = list(exc.errors())
-        first = errors[0] if errors else {"msg": "invalid request", "loc": ()}
-        field = _location(tuple(first.get("loc", ()))) or None
-        message = _validation_message(first)
-        if len(errors) > 1:
-            message += f" (and {len(errors) - 1} more problem{'s' if len(errors) > 2 else ''})"
-        return JSONResponse(error_body(message, field), status_code=422)
+    async def _expected(request: Request, exc: Exception) -> JSONResponse:
+        status, body = error_response(exc) or (500, error_body("internal error"))
+        return JSONResponse(body, status_code=status)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
