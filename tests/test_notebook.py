@@ -132,3 +132,12 @@ def test_sklearn_filters_apply_when_sklearn_is_imported_after_actlab() -> None:
     )
     res = _fresh(code)
     assert res.returncode == 0 and res.stdout == "ok\n", res.stderr
+
+
+def test_many_input_collapse_results_show_as_html(shell) -> None:
+    regions = collapse(Network.init(3, 1, "relu", inputs=2, seed=0))
+    affine = collapse(Network.init(3, 1, "identity", inputs=2, seed=0))
+    for res in (regions, affine):
+        html = shown(shell, res)["text/html"]
+        assert "actlab-repr" in html  # actlab's own display, not the default repr
+        assert html.count(res.text().splitlines()[0][:20]) >= 1
