@@ -1,9 +1,12 @@
-"""Turn every failure into a JSON body ``{"detail": {"message", "field", "position", "text"}}``.
+"""Turn every failure into a JSON body ``{"detail": {"message", "field", "position", "text",
+"code", "params"}}``.
 
 The library raises :class:`~actlab.errors.ActlabError`; here, and only here, those
 become HTTP responses: 422 for a value that is not allowed, 400 for a request that
 cannot be served. ``field`` names where the user acted (``target.expression``,
-``points``, ``network.hidden.0.weights`` …) so that the page shows the message there.
+``points``, ``network.hidden.0.weights`` …) so that the page shows the message there;
+``code`` and ``params`` name the message so that the page can word it in its own
+language (see :mod:`actlab.web.codes`); ``message`` stays the English text.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import settings
 from ..errors import ActlabError, ConfigError, ExpressionError
+from .codes import code_of, setting_code
 
 __all__ = ["FieldError", "at", "error_body", "install"]
 
@@ -37,6 +41,8 @@ class FieldError(Exception):
         status: int = 422,
         position: int | None = None,
         text: str | None = None,
+        code: str = "error.invalid",
+        params: dict[str, Any] | None = None,
     ) -> None:
         super().__init__(message)
         self.message = message
@@ -44,6 +50,8 @@ class FieldError(Exception):
         self.status = status
         self.position = position
         self.text = text
+        self.code = code
+        self.params = params or {}
 
 
 @contextmanager
@@ -52,16 +60,34 @@ def at(field: str) -> Iterator[None]:
     try:
         yield
     except ExpressionError as e:
-        raise FieldError(e.message, field, position=e.position, text=e.text or None) from None
+        code, params = code_of(e)
+        raise FieldError(
+            e.message, field, position=e.position, text=e.text or None, code=code, params=params
+        ) from None
     except ActlabError as e:
-        raise FieldError(str(e), field) from None
+        code, params = code_of(e, field.split(".")[-1])
+        raise FieldError(str(e), field, code=code, params=params) from None
 
 
 def error_body(
-    message: str, field: str | None = None, position: int | None = None, text: str | None = None
+    message: str,
+    field: str | None = None,
+    position: int | None = None,
+    text: str | None = None,
+    code: str = "error.invalid",
+    params: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """The JSON body of every error response."""
-    return {"detail": {"message": message, "field": field, "position": position, "text": text}}
+    return {
+        "detail": {
+            "message": message,
+            "field": field,
+            "position": position,
+            "text": text,
+            "code": code,
+            "params": params or {},
+        }
+    }
 
 
 def _location(loc: tuple[Any, ...]) -> str:
@@ -93,15 +119,16 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(FieldError)
     async def _field(request: Request, exc: FieldError) -> JSONResponse:
-        body = error_body(exc.message, exc.field, exc.position, exc.text)
+        body = error_body(exc.message, exc.field, exc.position, exc.text, exc.code, exc.params)
         return JSONResponse(body, status_code=exc.status)
 
     @app.exception_handler(ActlabError)
     async def _actlab(request: Request, exc: ActlabError) -> JSONResponse:
+        code, params = code_of(exc)
         if isinstance(exc, ExpressionError):
-            body = error_body(exc.message, None, exc.position, exc.text or None)
+            body = error_body(exc.message, None, exc.position, exc.text or None, code, params)
         else:
-            body = error_body(str(exc))
+            body = error_body(str(exc), code=code, params=params)
         return JSONResponse(body, status_code=422)
 
     @app.exception_handler(RequestValidationError)
@@ -112,17 +139,26 @@ def install(app: FastAPI) -> None:
         message = _validation_message(first)
         if len(errors) > 1:
             message += f" (and {len(errors) - 1} more problem{'s' if len(errors) > 2 else ''})"
-        return JSONResponse(error_body(message, field), status_code=422)
+        words = [w for w in (field or "").split(".") if w and not w.isdigit()]
+        name = words[-1] if words else "request"
+        if name in settings.names():
+            code, params = setting_code(name, first.get("input"))
+        else:
+            code, params = "request.invalid", {"name": name}
+        return JSONResponse(error_body(message, field, code=code, params=params), status_code=422)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         message = exc.detail if isinstance(exc.detail, str) else "request failed"
         headers = getattr(exc, "headers", None)  # e.g. Allow on 405
-        return JSONResponse(error_body(message), status_code=exc.status_code, headers=headers)
+        body = error_body(message, code="http.failed", params={"status": exc.status_code})
+        return JSONResponse(body, status_code=exc.status_code, headers=headers)
 
     @app.exception_handler(Exception)
     async def _bug(request: Request, exc: Exception) -> JSONResponse:  # pragma: no cover
         # every input is validated first, so this is a bug in actlab: log it in full
         log.exception("unexpected error while serving %s", request.url.path)
-        body = error_body(f"internal error ({type(exc).__name__}); please report it")
+        body = error_body(
+            f"internal error ({type(exc).__name__}); please report it", code="internal.error"
+        )
         return JSONResponse(body, status_code=500)
