@@ -46,6 +46,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("expression.not_covered", r"^no piece of piecewise\(\.\.\.\) covers x = (?P<x>\S+);"),
         ("expression.too_deep", r"^the expression nests deeper than (?P<n>\d+)"),
         ("expression.too_long", r"^the expression is longer than"),
+        ("train.untrainable", r"^the '(?P<activation>\w+)' activation has no useful derivative"),
         ("points.too_few", r"^at least (?P<need>\d+) points are needed, got (?P<got>\d+)"),
         ("points.duplicate", r"^(?P<n>\d+) x value\(s\) appear more than once"),
         ("csv.row", r"^row (?P<row>\d+) "),

@@ -82,6 +82,7 @@ class LabTarget:
                     "fit is set to the marked points, but there are none: click on the plot "
                     "to add points, upload a CSV file, or fit the curve instead",
                     "target.points",
+                    code="points.none_to_fit",
                 )
             with at("target.points"):
                 return Problem.from_data(*self.points, **opts)
@@ -107,6 +108,7 @@ def _points(model: Points | None) -> tuple[np.ndarray, np.ndarray] | None:
         raise FieldError(
             f"points need as many y values as x values, got {len(model.x)} x and {len(model.y)} y",
             "target.points",
+            code="points.lengths",
         )
     return np.array(model.x, dtype=np.float64), np.array(model.y, dtype=np.float64)
 
@@ -120,7 +122,10 @@ def build_problem(spec: TargetSpec) -> LabTarget:
     field = "target.x_max" if spec.x_max is not None else "target.x_min"
     if not lo < hi:
         raise FieldError(
-            f"the domain must have x_min < x_max, got x_min = {lo:g} and x_max = {hi:g}", field
+            f"the domain must have x_min < x_max, got x_min = {lo:g} and x_max = {hi:g}",
+            field,
+            code="domain.order",
+            params={"lo": f"{lo:g}", "hi": f"{hi:g}"},
         )
     if (lo, hi) != target.domain:
         with at("target.expression"):
