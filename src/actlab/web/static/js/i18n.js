@@ -46,6 +46,7 @@ export function t(key, params = {}) {
 export function say(message, code, params = {}, prefix = "err") {
   if (lang === "en" || !code) return message;
   const key = `${prefix}.${code}`;
+  if (params.name && has(`name.${params.name}`)) params = { ...params, name: t(`name.${params.name}`) };
   if (has(key)) return t(key, params);
   return has(`${prefix}.error.invalid`) ? t(`${prefix}.error.invalid`) : message;
 }

@@ -81,7 +81,7 @@ export function setupNetwork(lab) {
 
   // A new shape or seed: a new random network (the last activation repeats for new layers).
   lab.reshape = async (changes) => {
-    const acts = [...lab.state.activation];
+    const acts = [...(changes.activation ?? lab.state.activation)];
     const d = changes.depth ?? lab.state.depth;
     while (acts.length < Math.max(d, 1)) acts.push(acts[acts.length - 1]);
     lab.set({ ...changes, activation: acts });

@@ -111,7 +111,7 @@ export async function decode(hash, settings, limits) {
   const q = new URLSearchParams(hash.replace(/^#/, ""));
   const values = {};
   const problems = [];
-  for (const [key, value] of q) if (key !== "points" && key !== "p") values[key] = value;
+  for (const [key, value] of q) if (!["points", "p", "pz"].includes(key)) values[key] = value;
   if (Object.keys(values).length) {
     const checked = await api("/api/state", { values });
     Object.assign(state, checked.values);
