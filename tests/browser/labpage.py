@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from actlab import activations
+
 IDLE = "window.actlab && window.actlab.isIdle()"
 
 
@@ -49,11 +51,10 @@ def click_plot(page: Any, fx: float, fy: float) -> None:
 # Words a Chinese page may show: activation, optimizer and initialisation names, the
 # names of formats and tools, function names in formulas, and the other language's name.
 ALLOWED_WORDS = {
-    *"identity sigmoid tanh relu leaky_relu hard_sigmoid hard_tanh softplus elu gelu silu sin "
-    "square step".split(),
-    *"adam sgd lbfgs lm torch glorot he".split(),
-    *"actlab json pytorch csv py mse l2 english".split(),
-    *"cos exp log abs sqrt max min pi piecewise".split(),
+    *activations.names(),
+    *["adam", "sgd", "lbfgs", "lm", "torch", "glorot", "he"],
+    *["actlab", "json", "pytorch", "csv", "py", "mse", "l2", "english"],
+    *["cos", "exp", "log", "abs", "sqrt", "max", "min", "pi", "piecewise"],
 }
 
 ENGLISH_WORDS = """(allowed) => {

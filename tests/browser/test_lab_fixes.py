@@ -49,8 +49,8 @@ def test_changing_the_target_stops_training(page):
     assert "what is fitted changed" in page.inner_text("#train-status")
     # the score is the current network's on the new target, not the old one's
     fresh = page.evaluate(
-        """async () => (await (await fetch('/api/evaluate', {method: 'POST',
-            headers: {'Content-Type': 'application/json'},
+        """async () => (await (await fetch('/api/evaluate', {
+            method: 'POST', headers: {'Content-Type': 'application/json'},
             body: JSON.stringify({network: actlab.network, target: actlab.targetSpec()})})).json())"""
     )
     view = page.evaluate("window.actlab.view")
@@ -97,7 +97,10 @@ CONTRAST = """(sel) => {
     const f = (c) => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
     return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
   };
-  const over = (top, under) => { const a = top[3] ?? 1; return [0, 1, 2].map((i) => top[i] * a + under[i] * (1 - a)); };
+  const over = (top, under) => {
+    const a = top[3] ?? 1;
+    return [0, 1, 2].map((i) => top[i] * a + under[i] * (1 - a));
+  };
   const el = document.querySelector(sel);
   const header = rgb(getComputedStyle(document.querySelector('header')).backgroundColor);
   const bg = over(rgb(getComputedStyle(el).backgroundColor), header);
@@ -130,7 +133,9 @@ def test_chinese_mode_leaves_no_english_word(page):
     page.wait_for_selector("#expression-error:not([hidden])")
     assert "未知函数 'foo'" in page.inner_text("#expression-error")
     page.fill("#expression", "2x")  # a message without the user's own words in it
-    page.wait_for_function("document.querySelector('#expression-error').textContent.includes('缺少')")
+    page.wait_for_function(
+        "document.querySelector('#expression-error').textContent.includes('缺少')"
+    )
     found = english_words(page)
     for mode in ("construct", "manual"):
         page.click(f".tabs [data-mode={mode}]")

@@ -17,13 +17,19 @@ def test_graph_draws_every_neuron_and_weight(page):
     open_lab(page, page.lab_url)
     assert page.locator("#graph .node").count() == 4  # x, two sigmoids, y
     assert page.locator("#graph .link").count() == 4
-    strokes = page.eval_on_selector_all("#graph .link", "ls => ls.map(l => l.getAttribute('stroke'))")
+    strokes = page.eval_on_selector_all(
+        "#graph .link", "ls => ls.map(l => l.getAttribute('stroke'))"
+    )
     weights = page.eval_on_selector_all("#graph .hit", "ls => ls.map(l => +l.dataset.w)")
     assert weights == [2.4, -2.4, 4.0, 2.0]
     assert [s == "#1c64d2" for s in strokes] == [w > 0 for w in weights]
-    widths = page.eval_on_selector_all("#graph .link", "ls => ls.map(l => +l.getAttribute('stroke-width'))")
+    widths = page.eval_on_selector_all(
+        "#graph .link", "ls => ls.map(l => +l.getAttribute('stroke-width'))"
+    )
     assert widths[2] == max(widths) and widths[0] == widths[1] < widths[2]  # |4| is the largest
-    paths = page.eval_on_selector_all("#graph .node path.thumb", "ps => ps.map(p => p.getAttribute('d'))")
+    paths = page.eval_on_selector_all(
+        "#graph .node path.thumb", "ps => ps.map(p => p.getAttribute('d'))"
+    )
     assert len(paths) == 4 and all(p.startswith("M") and p.count("L") == 40 for p in paths)
 
 
@@ -37,7 +43,9 @@ def test_opens_on_the_lessons_network(page):
 
 def test_clicking_a_link_edits_its_weight_and_redraws_thumbnails(page):
     open_lab(page, page.lab_url)
-    before = page.eval_on_selector_all("#graph path.thumb", "ps => ps.map(p => p.getAttribute('d'))")
+    before = page.eval_on_selector_all(
+        "#graph path.thumb", "ps => ps.map(p => p.getAttribute('d'))"
+    )
     page.locator("#graph .hit[data-k='0']").dispatch_event("click")
     assert page.locator("#graph-editor .param").count() == 1
     assert "input x" in page.get_attribute("#graph-editor input[type=number]", "aria-label")
@@ -85,7 +93,9 @@ def test_graph_of_4_layers_of_16_shows_no_wall_of_sliders(page):
     page.locator("#graph .node[data-col='3'][data-i='5']").focus()
     page.keyboard.press("Enter")
     assert page.locator("#graph-editor input[type=range]").count() == 17  # bias + 16 inputs
-    thumbs = page.eval_on_selector_all("#graph path.thumb", "ps => ps.filter(p => p.getAttribute('d')).length")
+    thumbs = page.eval_on_selector_all(
+        "#graph path.thumb", "ps => ps.filter(p => p.getAttribute('d')).length"
+    )
     assert thumbs == 66
 
 
@@ -103,7 +113,9 @@ def test_tour_steps_set_up_the_page(page):
     idle(page)
     assert page.evaluate("window.actlab.state.params") == LESSON_PARAMS
     page.click("#tour-steps button >> nth=3")
-    page.wait_for_function("document.querySelector('#construct-message').textContent.includes('relu')")
+    page.wait_for_function(
+        "document.querySelector('#construct-message').textContent.includes('relu')"
+    )
     idle(page)
     assert page.evaluate("window.actlab.state.points.length") >= 5
     assert page.evaluate("window.actlab.state.mode") == "construct"
@@ -209,7 +221,7 @@ def test_narrow_screen_keeps_the_plot_in_view(browser, lab_url):
     field = page.locator("#learning-rate").bounding_box()
     plot = page.locator("#plot").bounding_box()
     assert page.evaluate("window.scrollY") > 500  # the field is far below the plot's place
-    assert 0 <= plot["y"] and plot["y"] + plot["height"] <= 800
+    assert plot["y"] >= 0 and plot["y"] + plot["height"] <= 800
     assert 0 <= field["y"] <= 800 and field["y"] >= plot["y"] + plot["height"]
     assert page.evaluate("document.documentElement.scrollWidth") <= 400
     context.close()

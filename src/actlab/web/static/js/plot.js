@@ -32,13 +32,17 @@ export class Plot {
     canvas.addEventListener("pointermove", (e) => this.move(e));
     canvas.addEventListener("pointerup", (e) => this.up(e));
     canvas.addEventListener("contextmenu", (e) => e.preventDefault());
-    new ResizeObserver(() => this.draw()).observe(canvas);
+    this.box = null; // the canvas's CSS size, kept by the observer: drawing forces no layout
+    new ResizeObserver(([entry]) => {
+      this.box = { w: entry.contentRect.width, h: entry.contentRect.height };
+      this.draw();
+    }).observe(canvas);
   }
 
   // ------------------------------------------------------------- geometry
   size() {
-    const r = this.canvas.getBoundingClientRect();
-    return { w: Math.max(r.width, 100), h: Math.max(r.height, 100) };
+    const r = this.box || this.canvas.getBoundingClientRect();
+    return { w: Math.max(r.width ?? r.w, 100), h: Math.max(r.height ?? r.h, 100) };
   }
 
   ranges() {
