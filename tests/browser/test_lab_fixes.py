@@ -51,7 +51,8 @@ def test_changing_the_target_stops_training(page):
     fresh = page.evaluate(
         """async () => (await (await fetch('/api/evaluate', {
             method: 'POST', headers: {'Content-Type': 'application/json'},
-            body: JSON.stringify({network: actlab.network, target: actlab.targetSpec()})})).json())"""
+            body: JSON.stringify({network: actlab.network, target: actlab.targetSpec()}),
+        })).json())"""
     )
     view = page.evaluate("window.actlab.view")
     assert view["domain"] == fresh["domain"] and view["score"] == fresh["score"]
