@@ -6,7 +6,8 @@
 import { t } from "./i18n.js";
 import { drawThumb } from "./thumbs.js";
 
-const NS = "http://www.w3.org/2000/svg";
+// the SVG namespace, read from the page's own <svg> (no URL literal in the scripts)
+const NS = document.getElementById("graph").namespaceURI;
 const POS = "#1c64d2", NEG = "#e8590c";
 
 export function offsets(network) {

@@ -3,7 +3,6 @@
 // draws them. One input: a curve. Two inputs (later): a heatmap, drawn by
 // `heatmap` into an <image> — `drawThumb` picks the picture from `data.inputs`.
 
-const NS = "http://www.w3.org/2000/svg";
 
 // The path of a curve through `values` (nulls break it), scaled to a w × h box.
 export function curvePath(values, w, h, pad = 2) {
@@ -30,7 +29,7 @@ export function drawThumb(g, data, w, h) {
   if ((data.inputs || 1) === 1) {
     let path = g.querySelector("path.thumb");
     if (!path) {
-      path = document.createElementNS(NS, "path");
+      path = document.createElementNS(g.namespaceURI, "path");
       path.setAttribute("class", "thumb");
       g.append(path);
     }
@@ -55,7 +54,7 @@ function heatmap(g, data, w, h) {
   ctx.putImageData(img, 0, 0);
   let image = g.querySelector("image.thumb");
   if (!image) {
-    image = document.createElementNS(NS, "image");
+    image = document.createElementNS(g.namespaceURI, "image");
     image.setAttribute("class", "thumb");
     image.setAttribute("width", w);
     image.setAttribute("height", h);
