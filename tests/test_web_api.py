@@ -175,7 +175,7 @@ def test_evaluate_scores_on_points(client):
     spec = {"points": {"x": [0, 2], "y": [1, 1]}, "fit": "points"}
     net = Network.shallow([1.0], [0.0], [0.0], 3.0, "relu").to_dict()  # y = 3 everywhere
     res = client.post("/api/evaluate", json={"network": net, "target": spec}).json()
-    assert res["score"] == {"mse": 4.0, "max_error": 2.0, "on": "points", "n": 2}
+    assert res["score"] == {"mse": 4.0, "max_error": 2.0, "on": "points", "n": 2, "test": None}
 
 
 def test_evaluate_fit_points_without_points_is_reported_at_points(client):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from actlab import activations
+
 IDLE = "window.actlab && window.actlab.isIdle()"
 
 
@@ -44,3 +46,48 @@ def click_plot(page: Any, fx: float, fy: float) -> None:
     """Click the plot at a fraction (fx, fy) of its width and height."""
     box = page.locator("#plot").bounding_box()
     page.mouse.click(box["x"] + fx * box["width"], box["y"] + fy * box["height"])
+
+
+# Words a Chinese page may show: activation, optimizer and initialisation names, the
+# names of formats and tools, function names in formulas, and the other language's name.
+ALLOWED_WORDS = {
+    *activations.names(),
+    *["adam", "sgd", "lbfgs", "lm", "torch", "glorot", "he"],
+    *["actlab", "json", "pytorch", "csv", "py", "mse", "l2", "english"],
+    *["cos", "exp", "log", "abs", "sqrt", "max", "min", "pi", "piecewise"],
+}
+
+ENGLISH_WORDS = """(allowed) => {
+  const ok = new Set(allowed);
+  const found = [];
+  const check = (text, where) => {
+    for (const w of (text || "").match(/[A-Za-z][A-Za-z_]+/g) || []) {
+      if (!ok.has(w.toLowerCase())) found.push(`${w} (${where})`);
+    }
+  };
+  const skip = "pre, code, script, style, option, svg title, [data-formula], .formula";
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const el = walker.currentNode.parentElement;
+    if (!el || el.closest(skip) || !el.checkVisibility()) continue;
+    check(walker.currentNode.textContent, el.id || el.className || el.tagName);
+  }
+  for (const el of document.querySelectorAll("[title], [aria-label], [placeholder], select")) {
+    if (!el.checkVisibility() || el.closest("[data-formula]")) continue;
+    const id = el.id || el.tagName;
+    check(el.getAttribute("title"), `title of ${id}`);
+    check(el.getAttribute("aria-label"), `label of ${id}`);
+    check(el.getAttribute("placeholder"), `placeholder of ${id}`);
+    if (el.tagName === "SELECT" && el.selectedOptions[0]) {
+      // a preset is shown as "name — formula": the formula is not words
+      check(el.selectedOptions[0].text.split(" — ")[0], `choice of ${id}`);
+    }
+  }
+  return found;
+}"""
+
+
+def english_words(page: Any) -> list[str]:
+    """English words visible on the page (text, tooltips, labels, chosen options) outside
+    formulas and the allowed names, each with where it was found."""
+    return page.evaluate(ENGLISH_WORDS, sorted(ALLOWED_WORDS))

@@ -111,6 +111,10 @@ CONTEXTS: dict[str, dict[str, dict[str, Any]]] = {
             "why": "a live run stops by itself, within the lab's step limit",
         },
         "tol": {"default": 0.0, "why": "live training runs until paused, never stalls out"},
+        "batch_size": {
+            "hi": _L["max_points"],
+            "why": "the page never has more points than this to split into batches",
+        },
     },
     "population": {
         "optimizer": {
@@ -125,7 +129,7 @@ CONTEXTS: dict[str, dict[str, dict[str, Any]]] = {
     "library": {},
 }
 
-_PAGE_FIT = ("optimizer", "learning_rate", "steps", "momentum", "l2")
+_PAGE_FIT = ("optimizer", "learning_rate", "steps", "momentum", "l2", "batch_size")
 
 
 def in_context(s: Setting, context: str) -> Setting:
@@ -150,6 +154,10 @@ SETTINGS: tuple[Setting, ...] = (
             "target", 2, _L["max_grid_points"]),
     Setting("train_points", "int", 101, "samples of the target curve that training fits",
             "target", 2, _L["max_points"]),
+    Setting("noise", "float", 0.0, "σ of the Gaussian noise added to the samples' y "
+            "(training and test)", "target", 0.0, 100.0),
+    Setting("test_fraction", "float", 0.0, "share of the samples held out as a test set, "
+            "never trained on", "target", 0.0, 0.9),
     # network
     Setting("depth", "int", 1, "hidden layers (0: a single line y = a·x + b)",
             "network", 0, _L["max_depth"]),
@@ -163,6 +171,9 @@ SETTINGS: tuple[Setting, ...] = (
     # construct
     Setting("construct", "choice", "relu", "activation used to build a network from the "
             "marked points", "construct", choices=CONSTRUCT_ACTIVATIONS),
+    Setting("tolerance", "float", None, "build the fewest neurons within this largest error "
+            "of the target (empty: through the marked points)", "construct", 0.0, 1e6,
+            lo_open=True, optional=True, log=True),
     # train: the fit options, as the page sees them
     *(in_context(_FIT[name], "page") for name in _PAGE_FIT),
     Setting("negligible", "float", 0.01, "a neuron is dimmed when its contribution size "
@@ -171,4 +182,5 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("mode", "choice", "manual", "what the side panel shows", "view",
             choices=("manual", "construct", "train")),
     Setting("lang", "choice", "en", "language of the page", "view", choices=("en", "zh")),
+    Setting("tour", "int", 0, "step of the guided tour shown (0: its overview)", "view", 0, 5),
 )  # fmt: skip

@@ -14,7 +14,15 @@ from typing import Any
 
 import numpy as np
 
-from ..collapse import Line, Pieces, PolynomialNet, collapse, error_floor, line_derivation
+from ..collapse import (
+    COVERED_ACTIVATIONS,
+    Line,
+    Pieces,
+    PolynomialNet,
+    collapse,
+    error_floor,
+    line_derivation,
+)
 from ..errors import ActlabError, UnsupportedError
 from ..network import Network
 from .compute import LabTarget, clean
@@ -49,7 +57,12 @@ def collapse_view(net: Network, problem: LabTarget, grid_points: int) -> dict[st
     try:
         res = collapse(net)
     except UnsupportedError as e:
-        return {"supported": False, "kind": None, "text": "", "message": str(e), **empty}
+        uses = [a for a in dict.fromkeys(net.activations) if a not in COVERED_ACTIVATIONS]
+        coded = {
+            "code": "collapse.unsupported",
+            "params": {"uses": ", ".join(uses or net.activations)},
+        }
+        return {"supported": False, "kind": None, "text": "", "message": str(e), **coded, **empty}
     result = res.to_dict()
     if isinstance(res, Pieces) and len(result["pieces"]) > MAX_LISTED:
         result["pieces"] = result["pieces"][:MAX_LISTED]
@@ -60,6 +73,7 @@ def collapse_view(net: Network, problem: LabTarget, grid_points: int) -> dict[st
     derivation = line_derivation(net) if isinstance(res, Line) else None
     floor = floor_curve = None
     message = None
+    coded: dict[str, Any] = {"code": None, "params": {}}
     if isinstance(res, Line | PolynomialNet):
         x, y, _ = problem.data(grid_points)
         try:
@@ -68,6 +82,7 @@ def collapse_view(net: Network, problem: LabTarget, grid_points: int) -> dict[st
                 fl = error_floor(res, x, y)
         except ActlabError as e:
             message = f"no error floor: {e}"
+            coded = {"code": "collapse.no_floor", "params": {}}
         else:
             if fl is not None:
                 floor, floor_curve = fl.to_dict(), _floor_curve(fl, problem.grid(grid_points))
@@ -76,6 +91,7 @@ def collapse_view(net: Network, problem: LabTarget, grid_points: int) -> dict[st
         "kind": res.kind,
         "text": text,
         "message": message,
+        **coded,
         "result": _jsonable(result),
         "derivation": derivation,
         "floor": _jsonable(floor),

@@ -1,9 +1,12 @@
-"""Turn every failure into a JSON body ``{"detail": {"message", "field", "position", "text"}}``.
+"""Turn every failure into a JSON body ``{"detail": {"message", "field", "position", "text",
+"code", "params"}}``.
 
 The library raises :class:`~actlab.errors.ActlabError`; here, and only here, those
 become HTTP responses: 422 for a value that is not allowed, 400 for a request that
 cannot be served. ``field`` names where the user acted (``target.expression``,
-``points``, ``network.hidden.0.weights`` …) so that the page shows the message there.
+``points``, ``network.hidden.0.weights`` …) so that the page shows the message there;
+``code`` and ``params`` name the message so that the page can word it in its own
+language (see :mod:`actlab.web.codes`); ``message`` stays the English text.
 """
 
 from __future__ import annotations
@@ -21,8 +24,18 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import settings
 from ..errors import ActlabError, ConfigError, ExpressionError
+from .codes import code_of, setting_code
 
-__all__ = ["FieldError", "at", "error_body", "error_response", "install", "validation_body"]
+__all__ = [
+    "FieldError",
+    "at",
+    "divergence_body",
+    "error_body",
+    "error_response",
+    "http_error_body",
+    "install",
+    "validation_body",
+]
 
 log = logging.getLogger("actlab.web")
 
@@ -38,6 +51,8 @@ class FieldError(Exception):
         status: int = 422,
         position: int | None = None,
         text: str | None = None,
+        code: str = "error.invalid",
+        params: dict[str, Any] | None = None,
     ) -> None:
         super().__init__(message)
         self.message = message
@@ -45,6 +60,8 @@ class FieldError(Exception):
         self.status = status
         self.position = position
         self.text = text
+        self.code = code
+        self.params = params or {}
 
 
 @contextmanager
@@ -53,16 +70,34 @@ def at(field: str) -> Iterator[None]:
     try:
         yield
     except ExpressionError as e:
-        raise FieldError(e.message, field, position=e.position, text=e.text or None) from None
+        code, params = code_of(e)
+        raise FieldError(
+            e.message, field, position=e.position, text=e.text or None, code=code, params=params
+        ) from None
     except ActlabError as e:
-        raise FieldError(str(e), field) from None
+        code, params = code_of(e, field.split(".")[-1])
+        raise FieldError(str(e), field, code=code, params=params) from None
 
 
 def error_body(
-    message: str, field: str | None = None, position: int | None = None, text: str | None = None
+    message: str,
+    field: str | None = None,
+    position: int | None = None,
+    text: str | None = None,
+    code: str = "error.invalid",
+    params: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """The JSON body of every error response."""
-    return {"detail": {"message": message, "field": field, "position": position, "text": text}}
+    return {
+        "detail": {
+            "message": message,
+            "field": field,
+            "position": position,
+            "text": text,
+            "code": code,
+            "params": params or {},
+        }
+    }
 
 
 def _location(loc: tuple[Any, ...]) -> str:
@@ -96,7 +131,23 @@ def validation_body(errors: list[Any]) -> dict[str, Any]:
     message = _validation_message(first)
     if len(errors) > 1:
         message += f" (and {len(errors) - 1} more problem{'s' if len(errors) > 2 else ''})"
-    return error_body(message, field)
+    words = [w for w in (field or "").split(".") if w and not w.isdigit()]
+    name = words[-1] if words else "request"
+    if name in settings.names():
+        code, params = setting_code(name, first.get("input"))
+    else:
+        code, params = "request.invalid", {"name": name}
+    return error_body(message, field, code=code, params=params)
+
+
+def http_error_body(status: int, message: str) -> dict[str, Any]:
+    """The body of an HTTP-level failure (unknown path, wrong method, too large)."""
+    return error_body(message, code="http.failed", params={"status": status})
+
+
+def divergence_body(exc: Exception) -> dict[str, Any]:
+    """The body of the error event that ends a diverging training stream."""
+    return error_body(str(exc), "learning_rate", code="train.diverged")
 
 
 def error_response(exc: Exception) -> tuple[int, dict[str, Any]] | None:
@@ -105,11 +156,14 @@ def error_response(exc: Exception) -> tuple[int, dict[str, Any]] | None:
     The server's handlers below and the notebook widget (:mod:`actlab.widgets`) share it.
     """
     if isinstance(exc, FieldError):
-        return exc.status, error_body(exc.message, exc.field, exc.position, exc.text)
+        body = error_body(exc.message, exc.field, exc.position, exc.text, exc.code, exc.params)
+        return exc.status, body
     if isinstance(exc, ExpressionError):
-        return 422, error_body(exc.message, None, exc.position, exc.text or None)
+        code, params = code_of(exc)
+        return 422, error_body(exc.message, None, exc.position, exc.text or None, code, params)
     if isinstance(exc, ActlabError):
-        return 422, error_body(str(exc))
+        code, params = code_of(exc)
+        return 422, error_body(str(exc), code=code, params=params)
     if isinstance(exc, RequestValidationError | ValidationError):
         return 422, validation_body(list(exc.errors()))
     return None
@@ -129,11 +183,14 @@ def install(app: FastAPI) -> None:
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         message = exc.detail if isinstance(exc.detail, str) else "request failed"
         headers = getattr(exc, "headers", None)  # e.g. Allow on 405
-        return JSONResponse(error_body(message), status_code=exc.status_code, headers=headers)
+        body = http_error_body(exc.status_code, message)
+        return JSONResponse(body, status_code=exc.status_code, headers=headers)
 
     @app.exception_handler(Exception)
     async def _bug(request: Request, exc: Exception) -> JSONResponse:  # pragma: no cover
         # every input is validated first, so this is a bug in actlab: log it in full
         log.exception("unexpected error while serving %s", request.url.path)
-        body = error_body(f"internal error ({type(exc).__name__}); please report it")
+        body = error_body(
+            f"internal error ({type(exc).__name__}); please report it", code="internal.error"
+        )
         return JSONResponse(body, status_code=500)

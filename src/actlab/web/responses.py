@@ -38,11 +38,19 @@ class SettingsResponse(BaseModel):
     limits: dict[str, float]
 
 
+class Coded(BaseModel):
+    """A message named by a stable code and its parameters (words in any language)."""
+
+    code: str
+    params: dict[str, Any] = {}
+
+
 class StateResponse(BaseModel):
-    """Validated settings and a message for each value that was rejected."""
+    """Validated settings and a message (and its code) for each value that was rejected."""
 
     values: dict[str, Any]
     errors: dict[str, str]
+    codes: dict[str, Coded] = {}
 
 
 class ActivationInfo(BaseModel):
@@ -83,13 +91,43 @@ class TargetResponse(BaseModel):
     y: list[float]
 
 
+class TestScore(BaseModel):
+    """The error on the held-out test points."""
+
+    mse: MaybeFloat
+    max_error: MaybeFloat
+    n: int
+
+
 class Score(BaseModel):
-    """Mean squared error and largest absolute error, on the curve's grid or the points."""
+    """Mean squared error and largest absolute error on what is fitted (the curve's training
+    samples or the points), and on the held-out test points when there are."""
 
     mse: MaybeFloat
     max_error: MaybeFloat
     on: Literal["curve", "points"]
     n: int
+    test: TestScore | None = None
+
+
+class Thumbnails(BaseModel):
+    """Each neuron's output on a coarse grid (the network graph's small pictures): one curve
+    per hidden neuron (``hidden[layer][neuron]``) and the output's, over ``x``."""
+
+    inputs: Literal[1]
+    x: list[MaybeFloat]
+    hidden: list[list[list[MaybeFloat]]]
+    output: list[MaybeFloat]
+
+
+class Samples(BaseModel):
+    """The training and test points, when noise or a test split makes them differ from the
+    curve."""
+
+    x: list[MaybeFloat]
+    y: list[MaybeFloat]
+    x_test: list[MaybeFloat]
+    y_test: list[MaybeFloat]
 
 
 class Neuron(BaseModel):
@@ -109,6 +147,8 @@ class Fit(BaseModel):
     output_bias: float
     neurons: list[Neuron]
     score: Score | None
+    thumbnails: Thumbnails | None = None
+    samples: Samples | None = None
 
 
 class EvaluateResponse(Fit):
@@ -132,6 +172,8 @@ class CollapseResponse(BaseModel):
     floor: dict[str, Any] | None
     floor_curve: list[MaybeFloat] | None
     message: str | None
+    code: str | None = None
+    params: dict[str, Any] = {}
 
 
 class NetworkResponse(BaseModel):
@@ -147,6 +189,8 @@ class ConstructResponse(BaseModel):
     activation: str
     width: int
     message: str
+    code: str = "construct.done"
+    params: dict[str, Any] = {}
 
 
 class ExportResponse(BaseModel):
@@ -164,21 +208,30 @@ class CsvResponse(BaseModel):
 
 
 class TrainResponse(BaseModel):
-    """The network after ``step`` optimizer steps, the loss after each, and its fit."""
+    """The network after ``step`` optimizer steps, the loss after each, its fit, the loss
+    on the held-out test points (null without them) and its formula (null when too big to
+    write out at every update)."""
 
     network: NetworkModel
     step: int
     losses: list[MaybeFloat]
     fit: Fit
+    test_loss: MaybeFloat = None
+    formula: str | None = None
+    formula_plain: str | None = None
 
 
 class TrainProgress(BaseModel):
-    """The data of a ``progress`` event of the training stream."""
+    """The data of a ``progress`` event of the training stream (``test_loss``, ``formula``
+    as in :class:`TrainResponse`)."""
 
     step: int
     loss: float
     network: NetworkModel
     fit: Fit
+    test_loss: MaybeFloat = None
+    formula: str | None = None
+    formula_plain: str | None = None
 
 
 class TrainDone(BaseModel):

@@ -78,10 +78,13 @@ class ErrorDetail(BaseModel):
     field: str | None = None
     position: int | None = None
     text: str | None = None
+    code: str = "error.invalid"
+    params: dict[str, Any] = {}
 
 
 class ErrorBody(BaseModel):
-    """Every 4xx response: ``{"detail": {"message", "field", "position", "text"}}``."""
+    """Every 4xx response: ``{"detail": {"message", "field", "position", "text", "code",
+    "params"}}``; ``code`` and ``params`` name the message in any language."""
 
     detail: ErrorDetail
 
@@ -133,6 +136,8 @@ class TargetSpec(Model):
     x_max: setting_type("x_max") = None
     points: Points | None = None
     fit: setting_type("fit") = default("fit")
+    noise: setting_type("noise") = default("noise")
+    test_fraction: setting_type("test_fraction") = default("test_fraction")
 
 
 # --------------------------------------------------------------- requests
@@ -159,6 +164,7 @@ class EvaluateRequest(Model):
     network: NetworkModel
     target: TargetSpec = Field(default_factory=TargetSpec)
     grid_points: setting_type("grid_points") = default("grid_points")
+    train_points: setting_type("train_points") = default("train_points")
     negligible: setting_type("negligible") = default("negligible")
 
 
@@ -171,10 +177,13 @@ class CollapseRequest(Model):
 
 
 class ConstructRequest(Model):
-    """Build a one-hidden-layer network through marked points (sorted by x here)."""
+    """Build a one-hidden-layer network through marked points (sorted by x here), or, with
+    ``tolerance``, the fewest neurons within that largest error of the target."""
 
-    points: Points
+    points: Points | None = None
     activation: setting_type("construct") = default("construct")
+    tolerance: setting_type("tolerance") = default("tolerance")
+    target: TargetSpec = Field(default_factory=TargetSpec)
 
 
 class ExportRequest(Model):
@@ -193,6 +202,7 @@ class TrainRequest(Model):
     steps: setting_type("steps") = default("steps")
     momentum: setting_type("momentum") = default("momentum")
     l2: setting_type("l2") = default("l2")
+    batch_size: setting_type("batch_size") = default("batch_size")
     train_points: setting_type("train_points") = default("train_points")
     grid_points: setting_type("grid_points") = default("grid_points")
     negligible: setting_type("negligible") = default("negligible")

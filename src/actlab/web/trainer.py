@@ -4,7 +4,8 @@ The page's trainer steps the library's own optimizers (:mod:`actlab.train.optimi
 with the page's fit options (``FitOptions.for_context("page")``: Adam at 0.03 unless
 the page says otherwise), so one word names one method everywhere. It only adds
 what a live view needs: a chunk of steps within a time budget, and a bound on the
-weights so that a diverging run stops with advice instead of overflowing.
+weights so that a diverging run stops with advice instead of overflowing. With
+``batch_size``, adam and sgd step on seeded mini-batches (a new permutation each epoch).
 """
 
 from __future__ import annotations
@@ -51,6 +52,25 @@ class LiveTrainer:
         self.method = from_options(self.options)  # tol 0: a live run never stalls out
         self.method.start(self.objective, self.theta)
         self.t = 0
+        batch = self.options.batch_size
+        self.batch = batch if batch is not None and batch < self.objective.n else None
+        if self.batch is not None and self.optimizer not in ("adam", "sgd"):
+            raise ConfigError(
+                f"mini-batches need optimizer 'adam' or 'sgd'; {self.optimizer!r} uses every "
+                "point each step"
+            )
+        self._rng = np.random.default_rng(self.options.seed)
+        self._queue: list[np.ndarray] = []
+
+    def _objective(self) -> Objective:
+        """The whole objective, or the next mini-batch of it."""
+        if self.batch is None:
+            return self.objective
+        if not self._queue:
+            perm = self._rng.permutation(self.objective.n)
+            self._queue = [perm[i : i + self.batch] for i in range(0, len(perm), self.batch)]
+            self._queue.reverse()
+        return self.objective.subset(self._queue.pop())
 
     @property
     def optimizer(self) -> str:
@@ -65,7 +85,7 @@ class LiveTrainer:
     def step(self) -> float:
         """One update; returns the loss before it. Raises DivergenceError on blow-up."""
         with np.errstate(all="ignore"):
-            new, loss, _ = self.method.step(self.objective, self.theta)
+            new, loss, _ = self.method.step(self._objective(), self.theta)
             loss = float(loss[0])
         if not (np.isfinite(loss) and np.all(np.isfinite(new))):
             raise self._diverged("the loss or its gradient is not finite")

@@ -35,7 +35,7 @@ from ..settings import LIMITS
 from ..web.api import MODULES, router
 from ..web.api.train import _event, _progress, _start
 from ..web.compute import LabTarget
-from ..web.errors import error_body, error_response
+from ..web.errors import divergence_body, error_response, http_error_body
 from ..web.schemas import TrainRequest
 from ..web.trainer import LiveTrainer
 
@@ -60,8 +60,8 @@ def _json(content: Any) -> str:
     return to_json(content, inf_nan_mode="null").decode()
 
 
-def _error(status: int, message: str, field: str | None = None) -> Reply:
-    return Reply(status, _json(error_body(message, field)))
+def _error(status: int, message: str) -> Reply:
+    return Reply(status, _json(http_error_body(status, message)))
 
 
 @dataclass
@@ -183,7 +183,7 @@ class LabApi:
             losses = s.trainer.run(s.req.steps - s.done, interval * 0.6)
         except DivergenceError as e:
             self.stream_close(sid)
-            return Reply(200, _event("error", error_body(str(e), "learning_rate")))
+            return Reply(200, _event("error", divergence_body(e)))
         s.done += len(losses)
         body = _progress(s.trainer, s.problem, s.req)
         text = _event("progress", {"step": s.done, "loss": losses[-1], **body})

@@ -7,6 +7,7 @@ from fastapi import APIRouter
 from ... import activations as act
 from ... import settings
 from ...targets import ALIASES, PRESETS
+from ..codes import setting_code
 from ..responses import ActivationInfo, PresetInfo, SettingsResponse, StateResponse
 from ..schemas import StateRequest
 
@@ -21,9 +22,14 @@ def list_settings() -> dict:
 
 @router.post("/state", response_model=StateResponse)
 def check_state(req: StateRequest) -> dict:
-    """Validate settings given as text (a shared link's values): clean values and rejections."""
+    """Validate settings given as text (a shared link's values): clean values and rejections
+    (each with its code and parameters)."""
     values, errors = settings.check_all(dict(req.values), text=True)
-    return {"values": values, "errors": errors}
+    codes = {}
+    for name in errors:
+        code, params = setting_code(name, req.values[name])
+        codes[name] = {"code": code, "params": params}
+    return {"values": values, "errors": errors, "codes": codes}
 
 
 @router.get("/activations", response_model=list[ActivationInfo])

@@ -39,7 +39,9 @@ def evaluate(req: EvaluateRequest) -> dict:
     problem = build_problem(req.target)
     x = problem.grid(req.grid_points)
     target = problem.curve(x)
-    body = fit_of(net, problem, x, negligible=req.negligible, score_n=req.grid_points)
+    # noisy or split samples: score on the very samples training draws
+    n = req.train_points if problem.sampled else req.grid_points
+    body = fit_of(net, problem, x, negligible=req.negligible, score_n=n)
     shown, plain = formulas(net)
     return {
         **body,

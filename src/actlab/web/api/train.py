@@ -3,7 +3,8 @@
 The stream (``POST /api/train/stream``, ``text/event-stream``) sends
 
 * ``event: progress`` about ``updates_per_second`` times a second, with data
-  ``{"step", "loss", "network", "fit"}`` (``fit`` as in ``/api/evaluate``);
+  ``{"step", "loss", "test_loss", "network", "fit", "formula", "formula_plain"}``
+  (``fit`` as in ``/api/evaluate``; ``test_loss`` null without a test split);
 * then one ``event: done`` with ``{"step", "reason"}`` (``steps``, ``time``), or
   ``event: error`` with ``{"detail": {"message", "field", …}}`` if training diverges.
 
@@ -25,8 +26,8 @@ from pydantic_core import to_json
 
 from ...errors import DivergenceError
 from ...settings import LIMITS
-from ..compute import LabTarget, build_network, build_problem, fit_of
-from ..errors import FieldError, at, error_body
+from ..compute import LabTarget, build_network, build_problem, fit_of, formulas
+from ..errors import FieldError, at, divergence_body
 from ..responses import TrainResponse
 from ..schemas import TrainRequest
 from ..trainer import LiveTrainer
@@ -34,15 +35,23 @@ from ..trainer import LiveTrainer
 router = APIRouter(tags=["train"])
 
 STEP_SECONDS = 10.0  # a non-streamed step request computes at most this long
+FORMULA_PARAMS = 2000  # networks up to this many parameters send their formula with progress
 
 
 def _start(req: TrainRequest) -> tuple[LiveTrainer, LabTarget]:
     net = build_network(req.network)
     problem = build_problem(req.target)
     x, y, _ = problem.data(req.train_points)
-    with at("network"):
+    with at("batch_size" if req.batch_size is not None else "network"):
         trainer = LiveTrainer(
-            net, x, y, req.optimizer, req.learning_rate, momentum=req.momentum, l2=req.l2
+            net,
+            x,
+            y,
+            req.optimizer,
+            req.learning_rate,
+            momentum=req.momentum,
+            l2=req.l2,
+            batch_size=req.batch_size,
         )
     return trainer, problem
 
@@ -59,9 +68,19 @@ def _progress(trainer: LiveTrainer, problem: LabTarget, req: TrainRequest) -> di
         problem,
         problem.grid(req.grid_points),
         negligible=req.negligible,
-        score_n=req.grid_points,
+        score_n=req.train_points if problem.sampled else req.grid_points,
     )
-    return {"network": net.to_dict(), "fit": fit}
+    test = fit["score"]["test"]
+    shown = plain = None
+    if sum(w.size + b.size for w, b in zip(net.weights, net.biases, strict=True)) <= FORMULA_PARAMS:
+        shown, plain = formulas(net)
+    return {
+        "network": net.to_dict(),
+        "fit": fit,
+        "test_loss": None if test is None else test["mse"],
+        "formula": shown,
+        "formula_plain": plain,
+    }
 
 
 @router.post("/train/step", response_model=TrainResponse)
@@ -138,7 +157,7 @@ async def train_stream(req: TrainRequest, request: Request) -> StreamingResponse
                     trainer.run, req.steps - done, interval * 0.6
                 )
             except DivergenceError as e:
-                yield _event("error", error_body(str(e), "learning_rate"))
+                yield _event("error", divergence_body(e))
                 return
             done += len(losses)
             body = await anyio.to_thread.run_sync(_progress, trainer, problem, req)

@@ -1,6 +1,6 @@
 // Calls to the lab's JSON API. Every failure becomes an ApiError carrying the
-// server's detail {message, field, position, text}, so the page can show it
-// next to the control the user touched.
+// server's detail {message, field, position, text, code, params}, so the page can
+// show it next to the control the user touched, in the page's language.
 
 export class ApiError extends Error {
   constructor(status, detail) {
@@ -9,6 +9,8 @@ export class ApiError extends Error {
     this.field = detail.field || null;
     this.position = detail.position ?? null;
     this.text = detail.text ?? null;
+    this.code = detail.code || null;
+    this.params = detail.params || {};
   }
 }
 

@@ -4,7 +4,7 @@
 // the collapse panel is refreshed shortly after the last change.
 
 import { api, ApiError } from "./api.js";
-import { t } from "./i18n.js";
+import { onLang, say, t } from "./i18n.js";
 import { encode, flatten } from "./state.js";
 
 const COLLAPSE_DELAY = 200; // ms after the last change
@@ -33,7 +33,10 @@ export class Lab {
     this.timers = {};
     this.busy = 0;
     this.perf = { redraws: [] };
+    this.training = false;
+    this.shown = new Map(); // message area id -> the error it shows (re-worded on a new language)
     window.actlabPerf = this.perf;
+    onLang(() => { for (const [id, err] of this.shown) this.report(err, id); });
   }
 
   on(name, fn) { (this.hooks[name] ||= []).push(fn); }
@@ -43,7 +46,18 @@ export class Lab {
   targetSpec() {
     const s = this.state;
     const points = s.points.length ? { x: s.points.map((p) => p[0]), y: s.points.map((p) => p[1]) } : null;
-    return { expression: s.target, x_min: s.x_min, x_max: s.x_max, points, fit: s.fit };
+    return {
+      expression: s.target, x_min: s.x_min, x_max: s.x_max, points, fit: s.fit,
+      noise: s.noise, test_fraction: s.test_fraction,
+    };
+  }
+
+  // What is fitted changed (target, domain, points, noise, split): training on the old
+  // data would be a lie, so listeners stop it; then redraw.
+  fittedChanged() {
+    this.emit("fitted", null);
+    this.refresh();
+    this.scheduleCollapse();
   }
 
   set(changes) {
@@ -83,6 +97,7 @@ export class Lab {
 
   // A changed parameter (slider or number field): k is its flat index.
   setParam(k, value) {
+    if (this.training) this.emit("edit", k); // training would overwrite the edit: pause it
     this.markInput();
     this.state.params[k] = value;
     let i = k;
@@ -111,8 +126,8 @@ export class Lab {
     this.inputAt = null;
     try {
       const body = {
-        network: this.network, target: this.targetSpec(),
-        grid_points: this.state.grid_points, negligible: this.state.negligible,
+        network: this.network, target: this.targetSpec(), grid_points: this.state.grid_points,
+        train_points: this.state.train_points, negligible: this.state.negligible,
       };
       const view = await this.call("/api/evaluate", body, "network-error");
       if (view) {
@@ -127,10 +142,13 @@ export class Lab {
   }
 
   // Training progress carries its own fit: show it without another request.
-  showFit(fit) {
+  // Its formula too (null for a network too big to write out at every update: say so).
+  showFit(fit, formula) {
     if (!this.view) return;
     this.view = { ...this.view, ...fit };
-    this.emit("view", this.view);
+    if (formula !== undefined) this.view.formula = formula ?? t("formula.training");
+    if (this.frame) return; // one redraw per animation frame, however fast progress comes
+    this.frame = requestAnimationFrame(() => { this.frame = null; this.emit("view", this.view); });
   }
 
   scheduleCollapse() {
@@ -165,11 +183,13 @@ export class Lab {
   report(err, area) {
     const id = err.status === 0 ? "global-error" : areaOf(err.field, area);
     const el = document.getElementById(id);
+    this.shown.set(id, err);
     el.hidden = false;
     el.textContent = "";
     const msg = document.createElement("div");
     msg.className = "message";
-    msg.textContent = err.status === 0 ? t("error.offline") : err.message;
+    msg.textContent = err.status === 0 ? t("error.offline")
+      : err.key ? t(err.key, err.params) : say(err.message, err.code, err.params);
     el.append(msg);
     if (err.text !== null && err.position !== null) {
       const pre = document.createElement("pre");
@@ -180,6 +200,7 @@ export class Lab {
   }
 
   clearError(area) {
+    this.shown.delete(area);
     const el = document.getElementById(area);
     if (el) { el.hidden = true; el.textContent = ""; }
   }

@@ -1,34 +1,56 @@
 // Boot: load strings, settings, presets and activations; restore the state from
-// the URL; wire every panel to the lab; draw.
+// the URL; wire every panel to the lab; draw. A page without a network in its link
+// opens on the lesson: its target and its hand-built two-sigmoid network.
 
 import { api } from "./api.js";
-import { currentLang, loadStrings, setLang, t } from "./i18n.js";
+import { setupGraph } from "./graph-edit.js";
+import { currentLang, loadStrings, onLang, say, setLang, t } from "./i18n.js";
 import { Lab } from "./lab.js";
 import { setupNetwork } from "./network.js";
 import { renderCollapse, renderFormula, renderScore, setupConstruct, setupExport } from "./panels.js";
 import { ParamControls } from "./params.js";
 import { Plot } from "./plot.js";
-import { decode, unflatten } from "./state.js";
+import { decode, defaultsOf, unflatten } from "./state.js";
 import { setupTarget } from "./target.js";
+import { setupTour } from "./tour.js";
 import { setupTrain } from "./train.js";
+
+const NETWORK_SETTINGS = ["depth", "width", "activation", "seed", "init"];
+
+// Does the state ask for no network of its own (so the page starts on the lesson's)?
+function startsOnLesson(state, settings) {
+  const d = defaultsOf(settings);
+  return !state.params && ["lesson", "seed"].includes(state.target)
+    && NETWORK_SETTINGS.every((k) => JSON.stringify(state[k]) === JSON.stringify(d[k]));
+}
+
+function showProblems(problems) {
+  const banner = document.getElementById("global-error");
+  banner.hidden = !problems.length;
+  banner.textContent = problems.length
+    ? `${t("error.url")} ${problems.map((p) => (p.key ? t(p.key, p.params) : say(p.message, p.code, p.params))).join("; ")}`
+    : "";
+}
 
 async function boot() {
   const [, meta, presets, activations] = await Promise.all([
     loadStrings(), api("/api/settings"), api("/api/presets"), api("/api/activations"),
   ]);
   const { state, problems } = await decode(location.hash, meta.settings, meta.limits);
-  setLang(state.lang);
   const lab = new Lab({ settings: meta.settings, limits: meta.limits, presets, activations }, state);
-  lab.onLang = [];
   window.actlab = lab;
 
   const plot = new Plot(document.getElementById("plot"), () => {});
+  lab.plot = plot;
   const controls = new ParamControls(document.getElementById("params"), (k, v) => lab.setParam(k, v));
-  const target = setupTarget(lab, plot);
+  setupTarget(lab, plot);
   const network = setupNetwork(lab);
   const train = setupTrain(lab);
+  setupGraph(lab);
   setupConstruct(lab);
   setupExport(lab);
+  setupTour(lab);
+  setLang(state.lang);
 
   lab.on("view", (view) => {
     plot.data = view;
@@ -37,13 +59,10 @@ async function boot() {
     renderFormula(view);
     controls.dim(view.neurons);
   });
+  const shapeOf = (net) => JSON.stringify(net.hidden.map((h) => [h.weights.length, h.activation]));
   lab.on("network", (net) => {
-    if (lab.rendered === JSON.stringify(net.hidden.map((h) => [h.weights.length, h.activation]))) {
-      controls.sync(net, lab.state.params);
-    } else {
-      lab.rendered = JSON.stringify(net.hidden.map((h) => [h.weights.length, h.activation]));
-      controls.render(net, lab.state.params);
-    }
+    if (lab.rendered === shapeOf(net)) controls.sync(net, lab.state.params);
+    else { lab.rendered = shapeOf(net); controls.render(net, lab.state.params); }
   });
   lab.on("collapse", (res) => renderCollapse(res, plot));
 
@@ -67,32 +86,34 @@ async function boot() {
   document.getElementById("lang-toggle").addEventListener("click", () => {
     lab.set({ lang: currentLang() === "en" ? "zh" : "en" });
     setLang(lab.state.lang);
-    target.showState();
+  });
+  onLang(() => {
     network.showState();
     train.showState();
     lab.rendered = null;
-    lab.emit("network", lab.network);
-    for (const fn of lab.onLang) fn();
+    if (lab.network) lab.emit("network", lab.network);
     if (lab.view) lab.emit("view", lab.view);
     if (lab.collapseView) lab.emit("collapse", lab.collapseView);
+    showProblems(problems);
   });
 
-  // the network: from the link's parameters when they fit its shape, else from the seed
+  // the network: from the link's parameters when they fit its shape, else the lesson's or the seed's
   const widths = Array(state.depth).fill(state.width);
   const acts = Array.from({ length: state.depth }, (_, l) => state.activation[Math.min(l, state.activation.length - 1)]);
   const fromLink = state.params ? unflatten(state.params, widths, acts) : null;
+  if (state.params && !fromLink) {
+    const need = unflatten.count(widths);
+    problems.push({ key: "error.url.params", params: { got: state.params.length, need } });
+  }
   if (!(await lab.tryTarget({ target: state.target, x_min: state.x_min, x_max: state.x_max }))) {
     const shown = document.getElementById("expression-error").textContent;
-    await lab.tryTarget({ target: "seed", x_min: null, x_max: null });
-    problems.push(`target: ${shown}`);
+    await lab.tryTarget({ target: "lesson", x_min: null, x_max: null });
+    problems.push({ message: `target: ${shown}`, key: null });
   }
   if (fromLink) lab.setNetwork(fromLink);
+  else if (startsOnLesson(state, meta.settings)) await lab.lessonNetwork();
   else await lab.initNetwork();
-  if (problems.length) {
-    const banner = document.getElementById("global-error");
-    banner.hidden = false;
-    banner.textContent = `${t("error.url")} ${problems.join("; ")}`;
-  }
+  showProblems(problems);
   document.body.dataset.ready = "1";
 }
 

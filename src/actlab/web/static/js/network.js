@@ -2,7 +2,7 @@
 // A new shape or seed draws a new random network; a new activation keeps the weights,
 // so switching to identity shows the same network collapse into a line.
 
-import { t } from "./i18n.js";
+import { help, onLang, t } from "./i18n.js";
 
 export function setupNetwork(lab) {
   const $ = (id) => document.getElementById(id);
@@ -11,8 +11,11 @@ export function setupNetwork(lab) {
   for (const [input, name] of [[depth, "depth"], [width, "width"], [seed, "seed"]]) {
     input.min = setting(name).min;
     input.max = setting(name).max;
-    input.title = setting(name).help;
   }
+  const tips = () => {
+    for (const [input, name] of [[depth, "depth"], [width, "width"], [seed, "seed"], [init, "init"]]) input.title = help(setting(name));
+  };
+  tips();
   init.textContent = "";
   for (const c of setting("init").choices) init.append(new Option(c, c));
 
@@ -20,11 +23,12 @@ export function setupNetwork(lab) {
     const box = $("activations");
     const s = lab.state;
     const selects = box.querySelectorAll("select");
-    if (selects.length === s.depth) {
+    if (selects.length === s.depth && box.dataset.lang === document.documentElement.lang) {
       selects.forEach((sel, l) => { sel.value = s.activation[Math.min(l, s.activation.length - 1)]; });
       return;
     }
     box.textContent = "";
+    box.dataset.lang = document.documentElement.lang;
     for (let l = 0; l < s.depth; l++) {
       const label = document.createElement("label");
       label.className = "inline act";
@@ -67,22 +71,28 @@ export function setupNetwork(lab) {
     const ok = Number.isInteger(v) && v >= input.min && v <= input.max;
     input.classList.toggle("bad", !ok);
     if (!ok) {
-      lab.report({ status: 422, message: `the '${name}' parameter must be an integer in [${input.min}, ${input.max}], got ${input.value || "nothing"} instead`, field: name, position: null, text: null }, "network-error");
+      lab.report({ status: 422, message: `the '${name}' parameter must be an integer in [${input.min}, ${input.max}], got ${input.value || "nothing"} instead`,
+        code: "setting.invalid", params: { name, allowed: `[${input.min}, ${input.max}]`, got: input.value }, field: name, position: null, text: null }, "network-error");
       return null;
     }
     lab.clearError("network-error");
     return v;
   }
 
-  const reshape = (input, name) => input.addEventListener("change", async () => {
-    const v = readInt(input, name);
-    if (v === null) return;
-    const acts = [...lab.state.activation];
-    while (acts.length < Math.max(lab.state.depth, 1)) acts.push(acts[acts.length - 1]);
-    lab.set({ [name]: v, activation: acts });
+  // A new shape or seed: a new random network (the last activation repeats for new layers).
+  lab.reshape = async (changes) => {
+    const acts = [...(changes.activation ?? lab.state.activation)];
+    const d = changes.depth ?? lab.state.depth;
+    while (acts.length < Math.max(d, 1)) acts.push(acts[acts.length - 1]);
+    lab.set({ ...changes, activation: acts });
     await lab.initNetwork();
     lab.emit("reset", null);
     showState();
+  };
+  const reshape = (input, name) => input.addEventListener("change", async () => {
+    const v = readInt(input, name);
+    if (v === null) return;
+    await lab.reshape({ [name]: v });
   });
   reshape(depth, "depth");
   reshape(width, "width");
@@ -100,16 +110,19 @@ export function setupNetwork(lab) {
     showState();
   });
 
-  $("lesson").addEventListener("click", async () => {
+  // The lesson's hand-built network (and its target, unless that is already shown).
+  lab.lessonNetwork = async () => {
     const res = await lab.call("/api/network/lesson", undefined, "network-error");
     if (!res) return;
     lab.setNetwork(res.network);
     lab.emit("reset", null);
     showState();
-    if (lab.state.target !== "seed") lab.tryTarget({ target: "seed", x_min: null, x_max: null });
-  });
+    if (!["seed", "lesson"].includes(lab.state.target)) await lab.tryTarget({ target: "lesson", x_min: null, x_max: null });
+  };
+  $("lesson").addEventListener("click", () => lab.lessonNetwork());
 
   lab.on("network", () => showState());
+  onLang(() => { tips(); activations(); });
   showState();
   return { showState };
 }

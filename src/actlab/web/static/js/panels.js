@@ -1,6 +1,7 @@
 // The read-out panels (score, formula, collapse), construct mode and export.
 
-import { fmt, t } from "./i18n.js";
+import { fmt, onLang, say, t } from "./i18n.js";
+import { shortLink } from "./state.js";
 
 const el = (tag, cls, text) => {
   const e = document.createElement(tag);
@@ -20,6 +21,10 @@ export function renderScore(view) {
     el("span", "label", t("score.max")), el("b", "value", fmt(s.max_error)),
     el("span", "muted", t(s.on === "points" ? "score.on.points" : "score.on.curve", { n: s.n })),
   );
+  if (s.test) {
+    box.append(el("span", "label", t("score.test")), el("b", "value test", fmt(s.test.mse)),
+      el("span", "muted", t("score.test.on", { n: s.test.n })));
+  }
   box.dataset.mse = s.mse;
 }
 
@@ -34,7 +39,7 @@ export function renderCollapse(res, plot) {
   plot.floor = res.floor_curve || null;
   plot.draw();
   if (!res.supported) {
-    box.append(el("p", "muted", t("collapse.curve")), el("p", "hint", res.message));
+    box.append(el("p", "muted", t("collapse.curve")), el("p", "hint", say(res.message, res.code, res.params, "msg")));
     return;
   }
   const r = res.result;
@@ -47,7 +52,8 @@ export function renderCollapse(res, plot) {
       box.append(d);
     }
     if (res.floor) {
-      const best = res.kind === "line" ? `y = ${fmt(res.floor.a)}·x + ${fmt(res.floor.b)}` : `degree ≤ ${res.floor.degree}`;
+      const b = res.floor.b >= 0 ? `+ ${fmt(res.floor.b)}` : `− ${fmt(-res.floor.b)}`;
+      const best = res.kind === "line" ? `y = ${fmt(res.floor.a)}·x ${b}` : `deg ≤ ${res.floor.degree}`;
       box.append(el("p", "floor", `${t("collapse.floor")} ${best}: ${t("collapse.floor.mse", { mse: fmt(res.floor.mse) })}`));
     }
   } else if (res.kind === "pieces") {
@@ -66,32 +72,56 @@ export function renderCollapse(res, plot) {
     box.append(table);
     if (r.listed) box.append(el("p", "hint", t("collapse.pieces.more", { k: r.listed, n: r.count })));
   }
+  if (res.message && res.supported) box.append(el("p", "hint", say(res.message, res.code, res.params, "msg")));
 }
 
+// Construct: through the marked points, or (tolerance mode) the fewest neurons within ε
+// of the target; the server's account of what it built is shown in the page's language.
 export function setupConstruct(lab) {
-  const select = document.getElementById("construct-activation");
-  const button = document.getElementById("construct-build");
-  const message = document.getElementById("construct-message");
+  const $ = (id) => document.getElementById(id);
+  const select = $("construct-activation"), button = $("construct-build"), message = $("construct-message");
+  const tol = $("construct-tolerance");
+  let last = null; // the last construct response, re-worded on a new language
   for (const c of lab.settings.find((s) => s.name === "construct").choices) select.append(new Option(c, c));
   select.value = lab.state.construct;
   select.addEventListener("change", () => lab.set({ construct: select.value }));
+  const mode = () => (document.querySelector("input[name=construct-mode]:checked")?.value || "points");
+  for (const r of document.querySelectorAll("input[name=construct-mode]")) {
+    r.checked = r.value === (lab.state.tolerance === null ? "points" : "tolerance");
+    r.addEventListener("change", () => { tol.disabled = mode() !== "tolerance"; label(); });
+  }
+  tol.value = lab.state.tolerance ?? 0.05;
+  tol.disabled = mode() !== "tolerance";
   const label = () => {
     const n = lab.state.points.length;
-    button.textContent = t("construct.build", { n });
-    button.disabled = n < 2;
-    if (n < 2) message.textContent = t("construct.none");
+    if (mode() === "tolerance") { button.textContent = t("construct.build.tolerance"); button.disabled = false; }
+    else { button.textContent = t("construct.build", { n }); button.disabled = n < 2; }
+    if (last) message.textContent = say(last.message, last.code, last.params, "msg");
+    else if (n < 2 && mode() === "points") message.textContent = t("construct.none");
+    else message.textContent = "";
   };
   lab.on("points", label);
-  lab.onLang.push(label);
+  onLang(label);
   label();
   button.addEventListener("click", async () => {
     const pts = lab.state.points;
-    const body = { points: { x: pts.map((p) => p[0]), y: pts.map((p) => p[1]) }, activation: lab.state.construct };
+    const body = { activation: lab.state.construct };
+    if (mode() === "tolerance") {
+      const eps = Number(tol.value);
+      tol.classList.toggle("bad", !(eps > 0));
+      if (!(eps > 0)) return;
+      lab.set({ tolerance: eps });
+      Object.assign(body, { tolerance: eps, target: lab.targetSpec() });
+    } else {
+      lab.set({ tolerance: null });
+      body.points = { x: pts.map((p) => p[0]), y: pts.map((p) => p[1]) };
+    }
     lab.busy++;
     try {
       const res = await lab.call("/api/construct", body, "construct-error");
       if (!res) return;
-      message.textContent = res.message;
+      last = res;
+      label();
       lab.setNetwork(res.network);
       lab.emit("reset", null);
     } finally {
@@ -128,9 +158,16 @@ export function setupExport(lab) {
   $("torch-copy").addEventListener("click", () => navigator.clipboard?.writeText(code));
   $("torch-download").addEventListener("click", () => download("actlab_network.py", code, "text/x-python"));
   $("torch-close").addEventListener("click", () => dialog.close());
+  // Copy link: the exact link; past LONG_LINK characters, a compressed one (weights
+  // rounded to float32) instead, and the note says so.
+  const note = $("copy-note");
   $("copy-link").addEventListener("click", async () => {
-    await navigator.clipboard?.writeText(location.href).catch(() => {});
-    $("copy-link").textContent = t("export.copied");
-    setTimeout(() => { $("copy-link").textContent = t("export.link"); }, 1500);
+    const link = await shortLink(location.href, lab.state, lab.settings);
+    lab.copied = link;
+    await navigator.clipboard?.writeText(link).catch(() => {});
+    note.textContent = t(link === location.href ? "export.copied" : "export.short");
+    note.hidden = false;
+    clearTimeout(note.timer);
+    note.timer = setTimeout(() => { note.hidden = true; }, 4000);
   });
 }

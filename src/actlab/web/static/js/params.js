@@ -3,21 +3,54 @@
 // grouped by neuron; deeper ones are grouped by layer. `k` is the flat index
 // of a parameter (layer by layer, W row-major then b), as in the URL.
 
+import { offsets } from "./graph.js";
 import { fmt, t } from "./i18n.js";
 
 const SUB = "₀₁₂₃₄₅₆₇₈₉";
 const sub = (n) => String(n).split("").map((d) => SUB[+d]).join("");
 const LAZY = 128; // a group with more parameters renders its controls when opened
 
-function offsets(network) {
-  const out = [];
-  let k = 0;
-  for (const layer of [...network.hidden, network.output]) {
-    const nIn = layer.weights[0].length;
-    out.push({ w: k, b: k + layer.weights.length * nIn, nIn, nOut: layer.weights.length });
-    k += layer.weights.length * nIn + layer.bias.length;
-  }
-  return out;
+// One parameter's controls: a slider and a number field that follow each other.
+// onSet(x) is called with each valid new value; returns {div, range, number}.
+export function paramRow(k, label, v, onSet) {
+  const r = Math.max(5, Math.ceil(Math.abs(v) * 2));
+  const div = document.createElement("div");
+  div.className = "param";
+  div.dataset.k = k;
+  const name = document.createElement("span");
+  name.className = "name";
+  name.textContent = label;
+  const range = document.createElement("input");
+  Object.assign(range, { type: "range", min: -r, max: r, step: r / 500 });
+  const number = document.createElement("input");
+  Object.assign(number, { type: "number", step: "any" });
+  range.setAttribute("aria-label", label);
+  number.setAttribute("aria-label", label);
+  div.append(name, range, number);
+  range.value = v;
+  number.value = fmt(v, 6).replaceAll("−", "-");
+  range.addEventListener("input", () => {
+    const x = Number(range.value);
+    number.value = x;
+    onSet(x);
+  });
+  number.addEventListener("input", () => {
+    const x = Number(number.value);
+    if (number.value === "" || !Number.isFinite(x) || Math.abs(x) > 1e6) { number.classList.add("bad"); return; }
+    number.classList.remove("bad");
+    if (Math.abs(x) > Number(range.max)) { range.max = Math.ceil(Math.abs(x) * 2); range.min = -range.max; }
+    range.value = x;
+    onSet(x);
+  });
+  return { div, range, number };
+}
+
+// Show a new value in a row's controls unless the user is working in them.
+export function syncRow({ range, number }, v) {
+  if (document.activeElement === range || document.activeElement === number) return;
+  if (Math.abs(v) > Number(range.max)) { range.max = Math.ceil(Math.abs(v) * 2); range.min = -range.max; }
+  range.value = v;
+  number.value = Number(v.toPrecision(6));
 }
 
 function groups(network) {
@@ -86,33 +119,10 @@ export class ParamControls {
   }
 
   row({ k, label, neuron }) {
-    const v = this.values[k];
-    const r = Math.max(5, Math.ceil(Math.abs(v) * 2));
-    const div = document.createElement("div");
-    div.className = "param";
-    div.dataset.k = k;
-    if (neuron !== undefined) div.dataset.neuron = neuron;
-    div.innerHTML = `<span class="name">${label}</span>
-      <input type="range" min="${-r}" max="${r}" step="${r / 500}" aria-label="${label}">
-      <input type="number" step="any" aria-label="${label}">`;
-    const [range, number] = div.querySelectorAll("input");
-    range.value = v;
-    number.value = fmt(v, 6).replace("−", "-");
-    range.addEventListener("input", () => {
-      const x = Number(range.value);
-      number.value = x;
-      this.set(k, x);
-    });
-    number.addEventListener("input", () => {
-      const x = Number(number.value);
-      if (number.value === "" || !Number.isFinite(x) || Math.abs(x) > 1e6) { number.classList.add("bad"); return; }
-      number.classList.remove("bad");
-      if (Math.abs(x) > Number(range.max)) { range.max = Math.ceil(Math.abs(x) * 2); range.min = -range.max; }
-      range.value = x;
-      this.set(k, x);
-    });
-    this.inputs.set(k, { range, number });
-    return div;
+    const row = paramRow(k, label, this.values[k], (x) => this.set(k, x));
+    if (neuron !== undefined) row.div.dataset.neuron = neuron;
+    this.inputs.set(k, row);
+    return row.div;
   }
 
   set(k, x) {
@@ -125,13 +135,7 @@ export class ParamControls {
     const shape = JSON.stringify([network.hidden.map((h) => [h.weights.length, h.activation])]);
     if (shape !== this.shape || values.length !== this.values.length) { this.render(network, values); return; }
     this.values = values;
-    for (const [k, { range, number }] of this.inputs) {
-      if (document.activeElement === range || document.activeElement === number) continue;
-      const v = values[k];
-      if (Math.abs(v) > Number(range.max)) { range.max = Math.ceil(Math.abs(v) * 2); range.min = -range.max; }
-      range.value = v;
-      number.value = Number(v.toPrecision(6));
-    }
+    for (const [k, row] of this.inputs) syncRow(row, values[k]);
   }
 
   dim(neurons) {

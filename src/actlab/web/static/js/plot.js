@@ -1,10 +1,13 @@
 // The main plot on a <canvas>: target, network output, each neuron's contribution,
-// the collapse floor and the marked points, on one pair of axes. Points are added
-// by clicking, moved by dragging and removed by right-click or shift-click.
+// the collapse floor, the noisy training and test samples and the marked points, on
+// one pair of axes. Points are added by clicking, moved by dragging and removed by
+// right-click, shift-click, or a tap (touch) on the point.
 
 const MARGIN = { left: 52, right: 14, top: 12, bottom: 30 };
 const HUES = [200, 20, 130, 280, 50, 330, 170, 0, 240, 90];
 const HIT = 10; // px: how close a click must be to grab a point
+const TAP = 6; // px: a touch that moved less than this is a tap
+const REACH = 4; // the y axis shows the output up to this many target ranges beyond the target
 
 export function niceTicks(lo, hi, count = 6) {
   const span = hi - lo || 1;
@@ -29,13 +32,17 @@ export class Plot {
     canvas.addEventListener("pointermove", (e) => this.move(e));
     canvas.addEventListener("pointerup", (e) => this.up(e));
     canvas.addEventListener("contextmenu", (e) => e.preventDefault());
-    new ResizeObserver(() => this.draw()).observe(canvas);
+    this.box = null; // the canvas's CSS size, kept by the observer: drawing forces no layout
+    new ResizeObserver(([entry]) => {
+      this.box = { w: entry.contentRect.width, h: entry.contentRect.height };
+      this.draw();
+    }).observe(canvas);
   }
 
   // ------------------------------------------------------------- geometry
   size() {
-    const r = this.canvas.getBoundingClientRect();
-    return { w: Math.max(r.width, 100), h: Math.max(r.height, 100) };
+    const r = this.box || this.canvas.getBoundingClientRect();
+    return { w: Math.max(r.width ?? r.w, 100), h: Math.max(r.height ?? r.h, 100) };
   }
 
   ranges() {
@@ -45,7 +52,12 @@ export class Plot {
     const take = (v) => { if (v !== null && Number.isFinite(v)) { lo = Math.min(lo, v); hi = Math.max(hi, v); } };
     if (d) d.target.forEach(take);
     this.points.forEach((p) => take(p[1]));
-    if (!(hi > lo) && d) d.output.forEach(take);
+    if (d?.samples) { d.samples.y.forEach(take); d.samples.y_test.forEach(take); }
+    if (d) { // the output too, within reach of the target (a runaway output must not flatten it)
+      const span = Number.isFinite(lo) ? Math.max(hi - lo, 1) : Infinity;
+      const [a, b] = Number.isFinite(lo) ? [lo - REACH * span, hi + REACH * span] : [-Infinity, Infinity];
+      d.output.forEach((v) => { if (v !== null && Number.isFinite(v)) take(Math.min(Math.max(v, a), b)); });
+    }
     if (!Number.isFinite(lo)) { lo = -1; hi = 1; }
     if (hi - lo < 1e-9) { lo -= 1; hi += 1; }
     const pad = 0.12 * (hi - lo);
@@ -91,6 +103,8 @@ export class Plot {
     if (e.button !== 0) return;
     const limit = this.onPoints.limit || 1000;
     let i = index;
+    // a touch on an existing point: a tap removes it, a drag moves it (decided on release)
+    this.tap = e.pointerType === "touch" && index >= 0 ? { px, py, moved: false } : null;
     if (i < 0) {
       if (this.points.length >= limit) return;
       this.points.push(this.clampToView(this.toData(px, py)));
@@ -104,13 +118,17 @@ export class Plot {
   move(e) {
     if (this.drag === null) return;
     const { px, py } = this.hit(e);
+    if (this.tap && Math.hypot(px - this.tap.px, py - this.tap.py) < TAP) return;
+    if (this.tap) this.tap.moved = true;
     this.points[this.drag] = this.clampToView(this.toData(px, py));
     this.onPoints(this.points, false);
   }
 
   up() {
     if (this.drag === null) return;
+    if (this.tap && !this.tap.moved) this.points.splice(this.drag, 1);
     this.drag = null;
+    this.tap = null;
     this.onPoints(this.points, true);
   }
 
@@ -150,6 +168,7 @@ export class Plot {
     if (this.floor) this.curve(g, d.x, this.floor, { color: "#e8590c", width: 2, dash: [8, 5] });
     this.curve(g, d.x, d.output, { color: "#1c3f95", width: 3 });
     g.restore();
+    if (d.samples) this.samples(g, d.samples);
     for (const [x, y] of this.points) {
       const [px, py] = this.toPixel(x, y);
       g.beginPath();
@@ -162,6 +181,22 @@ export class Plot {
     }
   }
 
+  // Training samples as small dots, held-out test samples as rings.
+  samples(g, s) {
+    g.save();
+    g.lineWidth = 1.5;
+    const dot = (x, y, fill) => {
+      if (x === null || y === null) return;
+      const [px, py] = this.toPixel(x, y);
+      g.beginPath();
+      g.arc(px, py, 3, 0, 2 * Math.PI);
+      if (fill) { g.fillStyle = "#495057"; g.fill(); } else { g.strokeStyle = "#d9480f"; g.stroke(); }
+    };
+    s.x.forEach((x, i) => dot(x, s.y[i], true));
+    s.x_test.forEach((x, i) => dot(x, s.y_test[i], false));
+    g.restore();
+  }
+
   axes(g, w, h) {
     const r = this.ranges();
     g.font = "11px system-ui, sans-serif";
@@ -172,14 +207,14 @@ export class Plot {
       g.strokeStyle = v === 0 ? "#9ca3af" : "#eceff3";
       g.beginPath(); g.moveTo(px, MARGIN.top); g.lineTo(px, h - MARGIN.bottom); g.stroke();
       g.textAlign = "center";
-      g.fillText(String(v).replace("-", "−"), px, h - MARGIN.bottom + 16);
+      g.fillText(String(v).replaceAll("-", "−"), px, h - MARGIN.bottom + 16);
     }
     for (const v of niceTicks(r.y[0], r.y[1], 5)) {
       const [, py] = this.toPixel(0, v);
       g.strokeStyle = v === 0 ? "#9ca3af" : "#eceff3";
       g.beginPath(); g.moveTo(MARGIN.left, py); g.lineTo(w - MARGIN.right, py); g.stroke();
       g.textAlign = "right";
-      g.fillText(String(v).replace("-", "−"), MARGIN.left - 6, py + 4);
+      g.fillText(String(v).replaceAll("-", "−"), MARGIN.left - 6, py + 4);
     }
   }
 

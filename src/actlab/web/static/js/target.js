@@ -1,7 +1,10 @@
 // The target panel: presets, the expression box (errors shown under it with a
-// caret), the domain, the marked points (plot clicks, "mark on target", CSV).
+// caret), the domain, noise and test share, the marked points (plot clicks, the
+// list of numbers, "mark on target", CSV). Any change to what is fitted goes
+// through lab.fittedChanged(), which stops training on the old data.
 
-import { fmt, t } from "./i18n.js";
+import { fmt, has, help, onLang, t } from "./i18n.js";
+import { PointsList } from "./points.js";
 
 const TYPE_DELAY = 300; // ms of quiet typing before the expression is checked
 
@@ -9,10 +12,25 @@ export function setupTarget(lab, plot) {
   const $ = (id) => document.getElementById(id);
   const preset = $("preset"), expr = $("expression"), xMin = $("x-min"), xMax = $("x-max");
 
-  preset.textContent = "";
-  const custom = new Option(t("target.custom"), "");
-  preset.append(custom);
-  for (const p of lab.presets) preset.append(new Option(`${p.name} — ${p.formula}`, p.name));
+  function presets() {
+    const value = preset.value;
+    preset.textContent = "";
+    preset.append(new Option(t("target.custom"), ""));
+    for (const p of lab.presets) {
+      const name = has(`preset.${p.name}`) ? t(`preset.${p.name}`) : p.name;
+      preset.append(new Option(`${name} — ${p.formula}`, p.name));
+    }
+    preset.value = value;
+  }
+  presets();
+  const setting = (name) => lab.settings.find((x) => x.name === name);
+  function tips() {
+    expr.title = help(setting("target"));
+    xMin.title = help(setting("x_min"));
+    xMax.title = help(setting("x_max"));
+    $("noise").title = help(setting("noise"));
+    $("test-fraction").title = help(setting("test_fraction"));
+  }
 
   function showState() {
     const s = lab.state;
@@ -23,6 +41,8 @@ export function setupTarget(lab, plot) {
     xMax.value = s.x_max ?? "";
     for (const r of document.querySelectorAll("input[name=fit]")) r.checked = r.value === s.fit;
     $("points-count").textContent = t("target.points.count", { n: s.points.length });
+    $("noise").value = s.noise;
+    $("test-fraction").value = s.test_fraction;
   }
 
   // Check a candidate target with the server; adopt it only when it parses.
@@ -40,8 +60,7 @@ export function setupTarget(lab, plot) {
     xMin.placeholder = fmt(res.domain[0]);
     xMax.placeholder = fmt(res.domain[1]);
     showState();
-    lab.refresh();
-    lab.scheduleCollapse();
+    lab.fittedChanged();
     return true;
   }
   lab.tryTarget = tryTarget;
@@ -62,7 +81,22 @@ export function setupTarget(lab, plot) {
   domain(xMax, "x_max");
 
   for (const r of document.querySelectorAll("input[name=fit]")) {
-    r.addEventListener("change", () => { lab.set({ fit: r.value }); lab.refresh(); lab.scheduleCollapse(); });
+    r.addEventListener("change", () => { lab.set({ fit: r.value }); lab.fittedChanged(); });
+  }
+
+  // noise σ and the test share: bounded by their declarations, else marked and not sent
+  for (const [id, name] of [["noise", "noise"], ["test-fraction", "test_fraction"]]) {
+    const input = $(id), s = setting(name);
+    input.min = s.min;
+    input.max = s.max;
+    input.addEventListener("change", () => {
+      const v = Number(input.value);
+      const ok = input.value.trim() !== "" && v >= s.min && v <= s.max;
+      input.classList.toggle("bad", !ok);
+      if (!ok) return;
+      lab.set({ [name]: v });
+      lab.fittedChanged();
+    });
   }
 
   // --- points
@@ -71,10 +105,12 @@ export function setupTarget(lab, plot) {
     plot.draw();
     lab.emit("points", lab.state.points);
     if (!final) return;
+    list.render();
     lab.clearError("points-error");
     lab.set({ points: lab.state.points });
-    if (lab.state.fit === "points") { lab.refresh(); lab.scheduleCollapse(); }
+    if (lab.state.fit === "points") lab.fittedChanged();
   }
+  const list = new PointsList($("points-list"), lab, () => pointsChanged(true));
   plot.points = lab.state.points;
   plot.onPoints = (points, final) => pointsChanged(final);
   plot.onPoints.limit = lab.limits.max_points;
@@ -112,6 +148,9 @@ export function setupTarget(lab, plot) {
     pointsChanged(true);
   });
 
+  onLang(() => { presets(); tips(); showState(); list.render(); });
   showState();
+  tips();
+  list.render();
   return { showState };
 }

@@ -1,0 +1,201 @@
+"""The API behind the lab's graph, generalisation controls and translated messages."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+pytest.importorskip("fastapi")
+pytest.importorskip("httpx")
+
+from fastapi.testclient import TestClient
+
+from actlab import Network, lesson
+from actlab.errors import ExpressionError
+from actlab.problem import Problem
+from actlab.targets import resolve
+from actlab.web import create_app
+from actlab.web.codes import PATTERNS, code_of
+
+LESSON = lesson.handbuilt_network().to_dict()
+
+
+@pytest.fixture(scope="module")
+def client() -> TestClient:
+    return TestClient(create_app(max_stream_seconds=1.0))
+
+
+def detail(response) -> dict:
+    assert 400 <= response.status_code < 500, response.text
+    return response.json()["detail"]
+
+
+# ------------------------------------------------------------- thumbnails
+def test_thumbnails_are_each_neurons_output_on_a_coarse_grid(client):
+    net = Network.init(3, 2, ["tanh", "relu"], seed=4)
+    res = client.post("/api/evaluate", json={"network": net.to_dict()}).json()
+    th = res["thumbnails"]
+    x = np.array(th["x"])
+    assert th["inputs"] == 1 and len(x) == 41
+    assert x[0] == res["x"][0] and x[-1] == res["x"][-1]
+    trace = net.trace(x)
+    for layer, values in zip(trace.activations, th["hidden"], strict=True):
+        assert np.allclose(np.array(values), layer.T, atol=1e-12)  # [neuron][x]
+    assert np.allclose(th["output"], net(x), atol=1e-12)
+
+
+def test_thumbnails_come_with_training_progress(client):
+    body = {"network": LESSON, "steps": 2, "optimizer": "adam", "learning_rate": 0.01}
+    res = client.post("/api/train/step", json=body).json()
+    assert len(res["fit"]["thumbnails"]["hidden"][0]) == 2
+    assert res["formula"] == Network.from_dict(res["network"]).formula()
+
+
+# ---------------------------------------------------- noise and test split
+def test_noise_and_test_split_score_the_held_out_points(client):
+    spec = {"expression": "sin", "noise": 0.1, "test_fraction": 0.25}
+    net = Network.init(4, 1, ["tanh"], seed=0)
+    body = {"network": net.to_dict(), "target": spec, "train_points": 40}
+    res = client.post("/api/evaluate", json=body).json()
+    p = Problem(resolve("sin"), points=40, noise=0.1, test_fraction=0.25, seed=0)
+    (x, y), (xt, yt) = p.train(), p.test()
+    assert res["samples"]["x"] == pytest.approx(list(x)) and res["samples"]["y_test"] == (
+        pytest.approx(list(yt))
+    )
+    assert res["score"]["n"] == len(x) == 30 and res["score"]["test"]["n"] == len(xt) == 10
+    assert res["score"]["mse"] == pytest.approx(np.mean((net(x) - y) ** 2))
+    assert res["score"]["test"]["mse"] == pytest.approx(np.mean((net(xt) - yt) ** 2))
+
+
+def test_no_samples_without_noise_or_split(client):
+    res = client.post("/api/evaluate", json={"network": LESSON}).json()
+    assert res["samples"] is None and res["score"]["test"] is None
+
+
+def test_training_reports_the_test_loss(client):
+    spec = {"expression": "sin", "noise": 0.05, "test_fraction": 0.3}
+    body = {"network": LESSON, "target": spec, "steps": 3, "train_points": 50}
+    res = client.post("/api/train/step", json=body).json()
+    net = Network.from_dict(res["network"])
+    xt, yt = Problem(resolve("sin"), points=50, noise=0.05, test_fraction=0.3, seed=0).test()
+    assert res["test_loss"] == pytest.approx(np.mean((net(xt) - yt) ** 2))
+
+
+def test_training_stream_sends_the_test_loss(client):
+    spec = {"expression": "sin", "test_fraction": 0.2}
+    body = {"network": LESSON, "target": spec, "steps": 5, "updates_per_second": 30}
+    with client.stream("POST", "/api/train/stream", json=body) as r:
+        text = "".join(r.iter_text())
+    events = [b for b in text.split("\n\n") if b.startswith("event: progress")]
+    data = json.loads(events[-1].split("data: ", 1)[1])
+    assert data["test_loss"] == data["fit"]["score"]["test"]["mse"] is not None
+
+
+def test_batch_size_trains_on_mini_batches(client):
+    base = {"network": LESSON, "steps": 5, "optimizer": "sgd", "learning_rate": 0.05}
+    full = client.post("/api/train/step", json=base).json()
+    batched = client.post("/api/train/step", json={**base, "batch_size": 10}).json()
+    assert batched["step"] == 5 and batched["network"] != full["network"]
+
+
+def test_batch_size_needs_adam_or_sgd(client):
+    body = {"network": LESSON, "steps": 1, "optimizer": "lm", "batch_size": 10}
+    d = detail(client.post("/api/train/step", json=body))
+    assert d["field"] == "batch_size" and "mini-batches need" in d["message"]
+
+
+# ------------------------------------------------------ construct to tolerance
+def test_construct_to_a_tolerance_meets_it(client):
+    body = {"activation": "relu", "tolerance": 0.05, "target": {"expression": "sin"}}
+    res = client.post("/api/construct", json=body).json()
+    net = Network.from_dict(res["network"])
+    x = np.linspace(-2 * np.pi, 2 * np.pi, 4001)
+    assert np.max(np.abs(net(x) - np.sin(x))) <= 0.05
+    assert res["code"] == "construct.tolerance" and res["params"]["tolerance"] == "0.05"
+
+
+def test_construct_without_points_or_tolerance_is_refused(client):
+    d = detail(client.post("/api/construct", json={"activation": "relu"}))
+    assert d["code"] == "construct.no_points"
+
+
+# ----------------------------------------------------------------- codes
+def test_expression_error_has_a_code_and_parameters(client):
+    d = detail(client.post("/api/target", json={"target": {"expression": "foo(x)"}}))
+    assert d["code"] == "expression.unknown_function" and d["params"] == {"name": "foo"}
+    assert d["message"].startswith("unknown function 'foo'")
+
+
+def test_bad_setting_has_a_code_and_parameters(client):
+    d = detail(client.post("/api/network/init", json={"width": 999}))
+    assert d["code"] == "setting.invalid"
+    assert d["params"] == {"name": "width", "allowed": "[1, 64]", "got": "999"}
+
+
+def test_link_values_rejected_with_codes(client):
+    res = client.post("/api/state", json={"values": {"depth": "99", "lr": "1"}}).json()
+    assert res["codes"]["depth"] == {
+        "code": "setting.invalid",
+        "params": {"name": "depth", "allowed": "[0, 4]", "got": "99"},
+    }
+    assert res["codes"]["lr"] == {"code": "setting.unknown", "params": {"name": "lr"}}
+
+
+def test_construct_message_has_a_code(client):
+    pts = {"x": [0, 1, 2], "y": [0, 1, 0]}
+    res = client.post("/api/construct", json={"points": pts, "activation": "relu"}).json()
+    assert res["code"] == "construct.done"
+    assert res["params"]["points"] == 3 and res["params"]["activation"] == "relu"
+
+
+def test_collapse_note_has_a_code(client):
+    res = client.post("/api/collapse", json={"network": LESSON}).json()
+    assert res["code"] == "collapse.unsupported" and res["params"] == {"uses": "sigmoid"}
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("1 +", "expression.operand"),
+        ("", "expression.empty"),
+        ("x # 1", "expression.character"),
+        ("2x", "expression.missing_operator"),
+        ("sin(x", "expression.expected"),
+        ("x + * 2", "expression.operand"),
+        ("foo(x)", "expression.unknown_function"),
+        ("x + y", "expression.unknown_name"),
+        ("sin + 1", "expression.call"),
+        ("log(x - 10)", "expression.not_finite"),
+    ],
+)
+def test_code_patterns_match_the_librarys_messages(text, code):
+    with pytest.raises(ExpressionError) as info:
+        resolve(text, domain=(0.0, 1.0))(np.linspace(0.0, 1.0, 5))
+    assert code_of(info.value)[0] == code
+
+
+def test_every_code_has_strings_in_both_languages():
+    from actlab.web.app import STATIC
+
+    strings = json.loads((STATIC / "strings.json").read_text(encoding="utf-8"))
+    codes = {c for c, _ in PATTERNS} | {
+        "expression.invalid",
+        "data.invalid",
+        "error.invalid",
+        "setting.invalid",
+        "setting.unknown",
+        "request.invalid",
+        "train.diverged",
+        "construct.no_points",
+        "construct.too_many_points",
+        "construct.too_wide",
+        "construct.weight_too_large",
+        "http.failed",
+    }
+    # English shows the server's own message; other languages word each code themselves
+    missing = sorted(c for c in codes if f"err.{c}" not in strings["zh"])
+    assert missing == []
+    for key in ("msg.construct.done", "msg.construct.tolerance", "msg.collapse.unsupported"):
+        assert key in strings["zh"]
