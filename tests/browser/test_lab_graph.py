@@ -74,13 +74,17 @@ def test_keyboard_selects_a_neuron_and_edits_its_bias(page):
 def test_plus_and_minus_change_layers_and_neurons(page):
     open_lab(page, page.lab_url)
     page.click("#graph-depth-plus")
+    page.wait_for_function("window.actlab.network.hidden.length === 2")
     idle(page)
     page.click("#graph-width-plus")
+    # the new network arrives from the server: wait for it, not for a quiet moment
+    page.wait_for_function("window.actlab.network.hidden[0].weights.length === 3")
     idle(page)
     assert page.evaluate("window.actlab.network.hidden.map(h => h.weights.length)") == [3, 3]
     assert page.locator("#graph .node").count() == 1 + 3 + 3 + 1
     assert page.inner_text("#graph-depth") == "2" and page.inner_text("#graph-width") == "3"
     page.click("#graph-depth-minus")
+    page.wait_for_function("window.actlab.network.hidden.length === 1")
     idle(page)
     assert page.evaluate("window.actlab.network.hidden.length") == 1
 

@@ -20,7 +20,7 @@ import math
 from pathlib import Path
 from typing import Any
 
-from .. import settings
+from .. import lesson, settings
 from ..errors import ConfigError, UnsupportedError
 from ..network import Network
 from ..settings import LIMITS
@@ -152,7 +152,9 @@ class Lab(anywidget.AnyWidget):
     # -------------------------------------------------------------- network
     @property
     def network(self) -> Network:
-        """The page's network: its parameters when they fit its shape, else the seed's."""
+        """The page's network: its parameters when they fit its shape, else — as the page
+        opens (``startsOnLesson`` in ``static/js/main.js``) — the lesson's hand-built network
+        for the lesson's target with the default network settings, else the seed's."""
         s = self.state
         depth, width = int(s["depth"]), int(s["width"])
         acts = [s["activation"][min(i, len(s["activation"]) - 1)] for i in range(depth)]
@@ -162,6 +164,11 @@ class Lab(anywidget.AnyWidget):
                 return net
         from ..web.api.network import init_network
         from ..web.schemas import InitRequest
+
+        defaults = settings.defaults()
+        shape = ("depth", "width", "activation", "seed", "init")
+        if s["target"] in ("lesson", "seed") and all(s[k] == defaults[k] for k in shape):
+            return lesson.handbuilt_network()
 
         body = {k: s[k] for k in ("depth", "width", "activation", "seed", "init")}
         return Network.from_dict(init_network(InitRequest.model_validate(body))["network"])
