@@ -31,8 +31,9 @@ except ImportError:  # pragma: no cover - depends on the environment
 __all__ = ["FIT_PARAMS", "ActlabRegressor"]
 
 
-#: The fit options the estimator exposes as parameters (``seed`` is ``random_state``).
-FIT_PARAMS = tuple(o.name for o in settings.fit_options() if o.name != "seed")
+#: The fit options the estimator exposes as parameters (``seed`` is ``random_state``;
+#: ``loss`` is the estimator's kind: MSE here, log loss or cross-entropy for a classifier).
+FIT_PARAMS = tuple(o.name for o in settings.fit_options() if o.name not in ("seed", "loss"))
 _D = {o.name: o.default for o in settings.fit_options()}
 
 
