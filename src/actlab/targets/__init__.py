@@ -19,8 +19,8 @@ from __future__ import annotations
 
 from .csvfile import load_csv, load_table, parse_csv, parse_table, read_csv, write_csv
 from .expression import Expression, parse
-from .marked_points import from_points, parse_points
 from .labelled import load_labelled, parse_labelled
+from .marked_points import from_points, parse_points
 from .playground import CLASSIFY, circle, gauss, plane, reg_gauss, spiral, xor, xor4
 from .presets import ALIASES, PRESETS, lesson_function, preset_names
 from .resolve import from_expression, resolve
@@ -39,8 +39,8 @@ __all__ = [
     "Sample",
     "Target",
     "check_box",
-    "circle",
     "check_domain",
+    "circle",
     "from_expression",
     "from_points",
     "from_table",

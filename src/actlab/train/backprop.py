@@ -101,7 +101,8 @@ def jacobian(be: Backend, layout: Layout, theta: Array, fw: Forward) -> Array:
         for k in range(layout.outputs):
             dy = fw.output * 0
             dy[..., k] = 1.0
-            out[:, :, k, :] = _point_jacobian(be, layout, theta, fw, _deltas_from(layout, theta, fw, dy))
+            deltas = _deltas_from(layout, theta, fw, dy)
+            out[:, :, k, :] = _point_jacobian(be, layout, theta, fw, deltas)
         return out
     return _point_jacobian(be, layout, theta, fw, _deltas(layout, theta, fw))
 
