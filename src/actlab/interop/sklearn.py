@@ -121,3 +121,8 @@ class ActlabRegressor(RegressorMixin, BaseEstimator):
         tags = super().__sklearn_tags__()
         tags.input_tags.two_d_array = True
         return tags
+
+
+from .classifier import ActlabClassifier  # noqa: E402  (the classifier, beside the regressor)
+
+__all__ += ["ActlabClassifier"]

@@ -64,7 +64,7 @@ FIT_OPTIONS: tuple[Setting, ...] = (
     Setting("batch_size", "int", None, "mini-batch size of adam and sgd (empty: every point)",
             "train", 1, 10_000_000, optional=True),
     Setting("restarts", "int", None, "starts to keep the best of (empty: 4 for lm and lbfgs, "
-            "1 for adam and sgd)", "train", 1, 10_000, optional=True),
+            "8 for a classifier, 1 for adam and sgd)", "train", 1, 10_000, optional=True),
     Setting("init_restarts", "choice", "data", "how the extra starts are drawn: data-driven "
             "or random", "train", choices=("data", "random")),
     Setting("tol", "float", 1e-6, "a start is done when its best loss fell by less than "

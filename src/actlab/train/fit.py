@@ -31,9 +31,12 @@ from .optimizers import from_options
 from .options import FitOptions, options_of
 from .result import ConvergenceWarning, FitResult, Progress
 
-__all__ = ["DEFAULT_RESTARTS", "fit", "fit_population"]
+__all__ = ["CLASSIFIER_RESTARTS", "DEFAULT_RESTARTS", "fit", "fit_population"]
 
 DEFAULT_RESTARTS = {"lm": 4, "lbfgs": 4, "adam": 1, "sgd": 1}
+#: A classifier's default starts: its losses have more poor local minima (XOR with two
+#: tanh neurons: 90 of 100 seeds at 100% with 4 starts, 99 with 8).
+CLASSIFIER_RESTARTS = {"lm": 8, "lbfgs": 8, "adam": 1, "sgd": 1}
 WINDOW = {"lm": 10, "lbfgs": 10, "adam": 50, "sgd": 50}  # steps a stall must last
 
 
@@ -139,8 +142,12 @@ def fit(
         learning_rate (alias lr): step size of adam (default 0.01) and sgd (0.01).
         l2: penalty λ·Σw² on the weights (not the biases).
         batch_size: mini-batch size for adam and sgd (default: every point).
+        loss: ``mse`` (default), ``log_loss`` (labels 0/1, one output: the logit of
+            class 1) or ``cross_entropy`` (labels 0 … K−1, K outputs, softmax); for a
+            classifier the tolerance's scale is the labels' entropy instead of var(y),
+            and ``mse`` in the result is the Brier score of its probabilities.
         restarts: starts in all, the network's own first (default 4 for lm and lbfgs,
-            1 for adam and sgd); the others are data-driven (``init_restarts="data"``)
+            8 for a classifier, 1 for adam and sgd); the others are data-driven (``init_restarts="data"``)
             or seeded random draws (``"random"``). All run as one population.
         seed: seeds the restarts, the validation split and the mini-batches.
         validation: a fraction of the points to hold out, or (x_val, y_val); the best
@@ -167,7 +174,8 @@ def fit(
     layout = Layout.of(network)
     opts = _options.options(xa.shape[0], fo, callback, layout.size)
     check_labels(ya, fo.loss, network.outputs)
-    k = DEFAULT_RESTARTS[fo.optimizer] if fo.restarts is None else fo.restarts
+    defaults = DEFAULT_RESTARTS if fo.loss == "mse" else CLASSIFIER_RESTARTS
+    k = defaults[fo.optimizer] if fo.restarts is None else fo.restarts
     validation = fo.validation if val_data is None else val_data
     xt, yt, val = validation_split(xa, ya, validation, fo.early_stopping, fo.seed)
     if val is not None:
