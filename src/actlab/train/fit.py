@@ -147,8 +147,9 @@ def fit(
             classifier the tolerance's scale is the labels' entropy instead of var(y),
             and ``mse`` in the result is the Brier score of its probabilities.
         restarts: starts in all, the network's own first (default 4 for lm and lbfgs,
-            8 for a classifier, 1 for adam and sgd); the others are data-driven (``init_restarts="data"``)
-            or seeded random draws (``"random"``). All run as one population.
+            8 for a classifier, 1 for adam and sgd); the others are data-driven
+            (``init_restarts="data"``) or seeded random draws (``"random"``). All run as
+            one population.
         seed: seeds the restarts, the validation split and the mini-batches.
         validation: a fraction of the points to hold out, or (x_val, y_val); the best
             start is then chosen by validation error.
