@@ -54,6 +54,7 @@ SECTION_IDS = [
     "relu",
     "square",
     "width",
+    "xor",
 ]
 FIGURES = [
     "target",
@@ -69,6 +70,9 @@ FIGURES = [
     "relu",
     "square",
     "width",
+    "xor-line",
+    "xor-regions",
+    "xor-neurons",
 ]
 
 

@@ -64,6 +64,23 @@ class _Bar:
 @click.option("--width", type=int, default=3, show_default=True, help="Neurons per hidden layer.")
 @click.option("--depth", type=int, default=1, show_default=True, help="Hidden layers.")
 @click.option("--points", type=int, help="Training points on the target's domain (default 201).")
+@click.option(
+    "--noise",
+    type=float,
+    default=None,
+    help="Noise: σ added to y, or for the Playground's classification sets its noise (0-0.5).",
+)
+@click.option(
+    "--test-fraction",
+    type=float,
+    default=None,
+    help="Share of the points held out for testing (default 0; 0.5 for classification).",
+)
+@click.option(
+    "--features",
+    default=None,
+    help="Classification: the Playground's input features, e.g. x1^2,x2^2 (default x1,x2).",
+)
 @settings.click_options(FIT_OPTIONS)
 @click.option("--save", "save_file", type=click.Path(dir_okay=False), help="Write the network.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
@@ -73,6 +90,9 @@ def fit(
     width: int,
     depth: int,
     points: int | None,
+    noise: float | None,
+    test_fraction: float | None,
+    features: str | None,
     save_file: str | None,
     as_json: bool,
     **given: Any,
@@ -84,6 +104,11 @@ def fit(
     |c_i|·range of φ_i over the data). With --json: an object with keys mse,
     max_error, time_s, formula, contributions, network (and target, optimizer,
     steps, converged, restarts). The progress bar goes to stderr, on a terminal only.
+
+    A classification target (circle, xor, gauss, spiral, xor4, or a labelled CSV) is
+    fitted on log loss (cross-entropy for K > 2 classes) and prints the accuracy on the
+    training and test points and the log loss; --json keys: accuracy, test_accuracy,
+    log_loss, test_log_loss, network, classes, features (and target, optimizer, …).
     """
     import warnings
 
@@ -93,7 +118,15 @@ def fit(
 
     if points is not None:
         points = check_int("points", points, 2, MAX_POINTS)
-    problem = Problem.from_spec(target_spec, points=points)
+    extra = {k: v for k, v in (("noise", noise), ("test_fraction", test_fraction)) if v is not None}
+    problem = Problem.from_spec(target_spec, points=points, **extra)
+    if problem.is_classification:
+        from ._classify import fit_classifier
+
+        fit_classifier(problem, activation, width, depth, features, save_file, as_json, given)
+        return
+    if features is not None:
+        raise click.UsageError("--features applies to classification targets only")
     x, y = problem.train()
     options = FitOptions.for_context("cli", **{k: v for k, v in given.items() if v is not None})
     net = Network.init(

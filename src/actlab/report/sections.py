@@ -16,6 +16,7 @@ import numpy as np
 from .. import figures, lesson
 from ..experiments import best_of
 from ..network import Network
+from .sections_xor import section_xor
 from .story import Context, Section
 
 
@@ -241,6 +242,7 @@ SECTIONS: list[Callable[[Context], Section]] = [
     _section_relu,
     _section_square,
     _section_width,
+    section_xor,
 ]
 
 
