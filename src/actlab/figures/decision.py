@@ -53,10 +53,12 @@ def _check(net: Network, x: np.ndarray) -> np.ndarray:
 
 
 def _points(ax: Any, x: np.ndarray, y: np.ndarray, classes: Any, lang: str) -> None:
-    names = classes if classes is not None else ["0", "1"]
-    for k in np.unique(y.astype(int)):
+    labels = np.unique(y.astype(int))
+    names = classes if classes is not None else [str(k) for k in range(labels.max() + 1)]
+    colors = CLASS_COLORS if len(labels) <= 2 else [f"C{k}" for k in range(labels.max() + 1)]
+    for k in labels:
         sel = y.astype(int) == k
-        ax.scatter(x[sel, 0], x[sel, 1], s=12, color=CLASS_COLORS[k % 2], edgecolor="white",
+        ax.scatter(x[sel, 0], x[sel, 1], s=12, color=colors[k], edgecolor="white",
                    linewidth=0.4, label=_t("class", lang, name=names[k]), zorder=3)  # fmt: skip
 
 
@@ -86,8 +88,9 @@ def decision_figure(
     with style(lang) as s:
         fig = s.figure(figsize=(5.2, 4.6))
         ax = fig.add_subplot()
-        mesh = ax.pcolormesh(m1, m2, field, cmap=CMAP if net.outputs == 1 else "tab10",
-                             shading="auto", alpha=0.75, vmin=0, vmax=max(1, net.outputs - 1))  # fmt: skip
+        cmap = CMAP if net.outputs == 1 else "tab10"
+        top = max(1, net.outputs - 1)
+        mesh = ax.pcolormesh(m1, m2, field, cmap=cmap, shading="auto", alpha=0.75, vmin=0, vmax=top)
         ax.contour(m1, m2, field, levels=levels, colors="black", linewidths=1.2)
         _points(ax, xa, ya, classes, s.lang)
         if net.outputs == 1:

@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (Chinese text counts double in ruff's line width, as in report/strings.py)
 """The report's section "XOR: a line cannot do it", with its own sentences in both languages.
 
 It runs the ``xor``, ``features-vs-activations`` and ``spiral-depth`` experiments at
