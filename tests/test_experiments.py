@@ -138,7 +138,7 @@ def test_marked_points_error_falls_with_more_points(small: dict) -> None:
 
 
 def test_unknown_experiment_lists_the_known_ones() -> None:
-    with pytest.raises(ConfigError, match="choose one of depth, handbuilt"):
+    with pytest.raises(ConfigError, match="choose one of depth, features-vs-activations"):
         run("nope")
 
 
