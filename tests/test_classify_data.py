@@ -1,4 +1,4 @@
-"""Classification data: the Playground's four sets, XOR, labelled CSV, features, the linear floor."""
+"""Classification data: Playground sets, XOR, labelled CSV, features, the linear floor."""
 
 from __future__ import annotations
 
@@ -46,7 +46,7 @@ def test_xor_and_gauss_and_spiral_follow_dataset_ts() -> None:
 
 def test_problem_draws_a_playground_set_from_its_noise_seed_and_points() -> None:
     p = Problem.from_spec("spiral", points=200, noise=0.2, seed=5, test_fraction=0.5)
-    (x, y), (xt, yt) = p.train(), p.test()
+    (x, y), (_, yt) = p.train(), p.test()
     assert len(y) == len(yt) == 100 and p.classes == ("-1", "+1") and p.is_classification
     assert set(np.unique(y)) <= {0.0, 1.0}
     again = Problem.from_spec("spiral", points=200, noise=0.2, seed=5, test_fraction=0.5)
