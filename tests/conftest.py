@@ -55,6 +55,7 @@ SECTION_IDS = [
     "square",
     "width",
     "inputs",
+    "xor",
 ]
 FIGURES = [
     "target",
@@ -73,6 +74,9 @@ FIGURES = [
     "plane",
     "surface",
     "regions",
+    "xor-line",
+    "xor-regions",
+    "xor-neurons",
 ]
 
 

@@ -9,16 +9,16 @@ from actlab import Network
 from actlab.errors import ConfigError, DataError, ExpressionError
 from actlab.targets import (
     from_table,
-    gauss,
     lag_features,
     lags,
     load_table,
     parse,
     plane,
+    reg_gauss,
     resolve,
     sunspots,
 )
-from actlab.targets.playground import gauss_label
+from actlab.targets.playground import reg_gauss_label
 
 
 @pytest.mark.parametrize(
@@ -96,12 +96,14 @@ def test_plane_is_the_playground_law(noise: float) -> None:
     np.testing.assert_array_equal(plane(n=300, noise=noise, seed=4).points[0], x)
 
 
-def test_gauss_label_at_hand_worked_points() -> None:
+def test_reg_gauss_label_at_hand_worked_points() -> None:
     # at a centre: ±1; at distance 1 from (0, 2.5): −(1 − 1/2); far from every bump: 0
     x = np.array([[-4.0, 2.5], [0.0, 2.5], [0.0, 1.5], [0.0, 0.0], [4.0, -2.5]])
-    np.testing.assert_allclose(gauss_label(x), [1.0, -1.0, -0.5, 0.0, -1.0])
-    t = gauss(n=200, seed=1)
-    np.testing.assert_array_equal(t.points[1], gauss_label(t.points[0]))
+    np.testing.assert_allclose(reg_gauss_label(x), [1.0, -1.0, -0.5, 0.0, -1.0])
+    t = reg_gauss(n=200, seed=1)
+    assert t.name == "reg-gauss" and resolve("reg-gauss").name == "reg-gauss"
+    assert resolve("reg-plane").name == resolve("plane").name == "plane"
+    np.testing.assert_array_equal(t.points[1], reg_gauss_label(t.points[0]))
     assert set(np.sign(t.points[1])) <= {-1.0, 0.0, 1.0} and t.inputs == 2
 
 

@@ -42,7 +42,7 @@ __all__ += ["Problem", "problem", "score", "settings", "targets"]
 from . import train  # noqa: E402
 from .train import FitOptions, fit, fit_population  # noqa: E402
 
-__all__ += ["ActlabRegressor", "FitOptions", "fit", "fit_population", "train"]
+__all__ += ["ActlabClassifier", "ActlabRegressor", "FitOptions", "fit", "fit_population", "train"]
 
 # Imported on first use: heavier, or needing optional packages (scikit-learn, anywidget).
 _LAZY_MODULES = ("collapse", "construct", "experiments", "figures", "interop", "report")
@@ -60,6 +60,10 @@ def __getattr__(name: str) -> object:
         from .interop.sklearn import ActlabRegressor
 
         return ActlabRegressor
+    if name == "ActlabClassifier":
+        from .interop.classifier import ActlabClassifier
+
+        return ActlabClassifier
     raise AttributeError(f"module 'actlab' has no attribute {name!r}")
 
 

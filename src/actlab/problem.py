@@ -16,6 +16,13 @@ unless a number of points is asked for, which samples the polyline through them
 instead (one input only). A target of k > 1 inputs gives X of shape (N, k): on a
 grid for two inputs (⌈√N⌉ per side, so N is rounded up to a square), at random in
 its box otherwise.
+
+Classification targets (the Playground's ``circle``, ``xor``, ``gauss``, ``spiral``,
+the four-point ``xor4``, a CSV with a label column) give y as class indices 0 … K−1,
+named by :attr:`Problem.classes`. A Playground set is drawn afresh from the
+problem's ``points`` (default 500), ``noise`` (the Playground's, 0–0.5: it moves
+the inputs, never flips a label at random) and ``seed``; fixed labelled data take
+no noise and no number of points.
 """
 
 from __future__ import annotations
@@ -102,6 +109,16 @@ class Problem:
         return "points" if self.target is None else self.target.name
 
     @property
+    def classes(self) -> tuple[str, ...] | None:
+        """The class names of a classification problem (y holds their indices), else None."""
+        return None if self.target is None else self.target.classes
+
+    @property
+    def is_classification(self) -> bool:
+        """Whether y holds class indices."""
+        return self.classes is not None
+
+    @property
     def inputs(self) -> int:
         """Number of input variables."""
         if self.target is not None:
@@ -133,6 +150,8 @@ class Problem:
     def sample(self) -> Sample:
         """The training and test points, drawn once."""
         opts = {"seed": self.seed, "noise": self.noise, "test_fraction": self.test_fraction}
+        if self.target is not None and self.target.classes is not None:
+            return self._classification_sample(opts)
         given = self.data
         if given is None and self.points is None and self.target is not None:
             given = self.target.points
@@ -144,6 +163,23 @@ class Problem:
             x = _box_points(self.target.bounds, n, self.grid, self.seed)
             return sample_points(x, self.target(x), split=self.split, **opts)
         return sample(self.target, n, grid=self.grid, **opts)
+
+    def _classification_sample(self, opts: dict[str, Any]) -> Sample:
+        """Class labels: a data set drawn by its generator, or fixed labelled points."""
+        assert self.target is not None
+        opts = opts | {"noise": 0.0}  # the noise is the generator's; labels are never blurred
+        if self.target.generate is not None:
+            assert self.target.points is not None
+            n = len(self.target.points[0]) if self.points is None else self.points
+            x, y = self.target.generate(n, self.noise, self.seed)
+            return sample_points(x, y, split=self.split, **opts)
+        if self.noise or self.points is not None:
+            raise ConfigError(
+                f"the classification data {self.name!r} are fixed points: they take no 'noise' "
+                "and no 'points' (the Playground's circle, xor, gauss and spiral take both)"
+            )
+        assert self.target.points is not None
+        return sample_points(*self.target.points, split=self.split, **opts)
 
     def train(self) -> tuple[np.ndarray, np.ndarray]:
         """The training points (x, y)."""
@@ -174,7 +210,10 @@ class Problem:
         x = self.train()[0]
         if self.inputs > 1:
             box = [[float(a), float(b)] for a, b in self.bounds]
-            return {"name": self.name, "points": len(x), "domain": box, "inputs": self.inputs}
+            out = {"name": self.name, "points": len(x), "domain": box, "inputs": self.inputs}
+            if self.classes is not None:
+                out["classes"] = list(self.classes)
+            return out
         lo, hi = (float(x.min()), float(x.max())) if x.size else self.domain
         return {"name": self.name, "points": int(x.size), "domain": [lo, hi]}
 

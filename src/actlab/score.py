@@ -8,6 +8,10 @@
 * A neuron is **negligible** when its size is below :data:`NEGLIGIBLE` (1%) of a
   scale: the target's range over the data, or, without a target, the largest size.
 
+* Classifiers: ``accuracy`` — the share of points whose predicted class is theirs;
+  ``log_loss`` — the mean of −log p(true class), from probabilities, or exactly from
+  a network's logits by ``classify`` (one output: p = σ(z); K outputs: softmax).
+
 Experiments, the report, the command line and the lab all call these functions.
 """
 
@@ -22,7 +26,11 @@ from .network import Network
 
 __all__ = [
     "NEGLIGIBLE",
+    "accuracy",
+    "classify",
     "contribution_sizes",
+    "log_loss",
+    "logits_to_proba",
     "max_error",
     "mse",
     "negligible",
@@ -52,6 +60,54 @@ def max_error(y_pred: Any, y_true: Any) -> Any:
 def score(y_pred: Any, y_true: Any) -> dict[str, float]:
     """``{"mse", "max_error"}`` of one prediction."""
     return {"mse": float(mse(y_pred, y_true)), "max_error": float(max_error(y_pred, y_true))}
+
+
+def accuracy(labels_pred: Any, labels_true: Any) -> Any:
+    """Share of points whose predicted label is the true one (last axis): a float or one
+    per network."""
+    out = np.mean(np.asarray(labels_pred) == np.asarray(labels_true), axis=-1)
+    return float(out) if np.ndim(out) == 0 else out
+
+
+def log_loss(proba: Any, labels_true: Any) -> Any:
+    """Mean of −log p(true class) over the points: ``proba`` is (..., N, K), the labels
+    class indices 0 … K−1. Probabilities are clipped at machine ε, as scikit-learn does."""
+    p = np.asarray(proba, dtype=np.float64)
+    t = np.asarray(labels_true, dtype=np.int64)
+    p_true = np.take_along_axis(p, np.broadcast_to(t[..., None], (*p.shape[:-1], 1)), -1)[..., 0]
+    out = -np.mean(np.log(np.clip(p_true, np.finfo(np.float64).eps, 1.0)), axis=-1)
+    return float(out) if np.ndim(out) == 0 else out
+
+
+def logits_to_proba(z: Any, *, binary: bool) -> np.ndarray:
+    """Class probabilities (..., N, K) from a network's output: with ``binary`` the output
+    (..., N) is the logit of class 1, giving columns [1 − σ(z), σ(z)]; otherwise the K
+    outputs (..., N, K) give their softmax."""
+    z = np.asarray(z, dtype=np.float64)
+    if binary:
+        p1 = 0.5 * (1.0 + np.tanh(0.5 * z))  # σ(z), never overflowing
+        return np.stack([1.0 - p1, p1], axis=-1)
+    e = np.exp(z - z.max(axis=-1, keepdims=True))
+    return e / e.sum(axis=-1, keepdims=True)
+
+
+def classify(net: Network, x: Any, y: Any) -> dict[str, float]:
+    """``{"accuracy", "log_loss"}`` of a single classifier network on labelled points.
+
+    The log loss comes from the logits without clipping: softplus(∓z) for one output,
+    log-sum-exp minus the true logit for K outputs.
+    """
+    z = np.asarray(net(x), dtype=np.float64)
+    t = np.asarray(y, dtype=np.int64)
+    if net.outputs == 1:
+        value = float(np.mean(np.logaddexp(0.0, (1.0 - 2.0 * t) * z)))
+        pred = (z > 0).astype(np.int64)
+    else:
+        m = z.max(axis=-1)
+        lse = m + np.log(np.exp(z - m[..., None]).sum(axis=-1))
+        value = float(np.mean(lse - np.take_along_axis(z, t[:, None], -1)[:, 0]))
+        pred = z.argmax(axis=-1)
+    return {"accuracy": float(np.mean(pred == t)), "log_loss": value}
 
 
 def contribution_sizes(net: Network, x: Any) -> np.ndarray:

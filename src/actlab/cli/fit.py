@@ -65,10 +65,17 @@ class _Bar:
 @click.option("--depth", type=int, default=1, show_default=True, help="Hidden layers.")
 @click.option("--points", type=int, help="Training points on the target's domain (default 201).")
 @click.option(
+    "--noise",
+    type=float,
+    default=None,
+    help="Noise: σ added to y, or for the Playground's classification sets its noise (0-0.5).",
+)
+@click.option(
     "--test-fraction",
     type=float,
-    default=0.0,
-    help="Share of the points held out and scored as test error (default 0: none).",
+    default=None,
+    help="Share of the points held out and scored as test error (default 0; 0.5 for "
+    "classification).",
 )
 @click.option(
     "--split",
@@ -76,6 +83,11 @@ class _Bar:
     default="random",
     help="Hold out test points at random, or the last ones of a series "
     "(time: train on the past, test on the future; e.g. --target lags:sunspots:7).",
+)
+@click.option(
+    "--features",
+    default=None,
+    help="Classification: the Playground's input features, e.g. x1^2,x2^2 (default x1,x2).",
 )
 @settings.click_options(FIT_OPTIONS)
 @click.option("--save", "save_file", type=click.Path(dir_okay=False), help="Write the network.")
@@ -86,8 +98,10 @@ def fit(
     width: int,
     depth: int,
     points: int | None,
-    test_fraction: float,
+    noise: float | None,
+    test_fraction: float | None,
     split: str,
+    features: str | None,
     save_file: str | None,
     as_json: bool,
     **given: Any,
@@ -102,6 +116,11 @@ def fit(
     With --test-fraction also "test": {"points", "mse", "max_error"} on the held-out
     points; --split time holds out the last rows of a series such as lags:sunspots:K
     (predict each year from the K before it).
+
+    A classification target (circle, xor, gauss, spiral, xor4, or a labelled CSV) is
+    fitted on log loss (cross-entropy for K > 2 classes) and prints the accuracy on the
+    training and test points and the log loss; --json keys: accuracy, test_accuracy,
+    log_loss, test_log_loss, network, classes, features (and target, optimizer, …).
     """
     import warnings
 
@@ -111,9 +130,15 @@ def fit(
 
     if points is not None:
         points = check_int("points", points, 2, MAX_POINTS)
-    problem = Problem.from_spec(
-        target_spec, points=points, test_fraction=test_fraction, split=split
-    )
+    extra = {k: v for k, v in (("noise", noise), ("test_fraction", test_fraction)) if v is not None}
+    problem = Problem.from_spec(target_spec, points=points, split=split, **extra)
+    if problem.is_classification:
+        from ._classify import fit_classifier
+
+        fit_classifier(problem, activation, width, depth, features, save_file, as_json, given)
+        return
+    if features is not None:
+        raise click.UsageError("--features applies to classification targets only")
     x, y = problem.train()
     options = FitOptions.for_context("cli", **{k: v for k, v in given.items() if v is not None})
     net = Network.init(

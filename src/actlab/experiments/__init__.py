@@ -12,13 +12,16 @@ from typing import Any
 
 from . import (  # registers each experiment
     depth,
+    features,
     handbuilt,
     lecture_lags,
     linear_collapse,
     marked_points,
     redundant,
+    spiral_depth,
     tanh_equivalence,
     width_sweep,
+    xor,
 )
 from .registry import EXPERIMENTS, SIZES, Result, Verdict, get_experiment
 from .training import best_of, train_population
@@ -44,6 +47,7 @@ _ = (
     tanh_equivalence,
     width_sweep,
 )
+_ = (features, spiral_depth, xor)  # classification
 
 
 def run(name: str, *, size: str = "full", seed: int = 0, **kwargs: Any) -> Result:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from .animation import training_animation
 from .basic import fit_figure, target_figure
 from .contributions import contributions_figure, decomposition_figure
+from .decision import boundary_figure, decision_figure, neuron_maps_figure
 from .fonts import FontWarning, find_cjk_font
 from .histogram import histogram_figure
 from .linear import collapse_figure, lines_sum_figure
@@ -27,8 +28,10 @@ __all__ = [
     "LANGS",
     "ROLE_COLORS",
     "FontWarning",
+    "boundary_figure",
     "collapse_figure",
     "contributions_figure",
+    "decision_figure",
     "decomposition_figure",
     "error_vs_width_figure",
     "find_cjk_font",
@@ -37,6 +40,7 @@ __all__ = [
     "lines_sum_figure",
     "loglog_slope",
     "network_diagram",
+    "neuron_maps_figure",
     "plane_figure",
     "regions_figure",
     "save",

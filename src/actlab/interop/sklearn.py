@@ -34,8 +34,9 @@ __all__ = ["FIT_PARAMS", "ActlabRegressor"]
 link_sklearn()  # actlab's ConvergenceWarning is also scikit-learn's from now on
 
 
-#: The fit options the estimator exposes as parameters (``seed`` is ``random_state``).
-FIT_PARAMS = tuple(o.name for o in settings.fit_options() if o.name != "seed")
+#: The fit options the estimator exposes as parameters (``seed`` is ``random_state``;
+#: ``loss`` is the estimator's kind: MSE here, log loss or cross-entropy for a classifier).
+FIT_PARAMS = tuple(o.name for o in settings.fit_options() if o.name not in ("seed", "loss"))
 _D = {o.name: o.default for o in settings.fit_options()}
 
 
@@ -174,3 +175,8 @@ def _unscaled(result: Any, mx: np.ndarray, sx: np.ndarray, my: float, sy: float)
         loss=result.loss * square,
         validation_mse=None if result.validation_mse is None else result.validation_mse * square,
     )
+
+
+from .classifier import ActlabClassifier  # noqa: E402  (the classifier, beside the regressor)
+
+__all__ += ["ActlabClassifier"]

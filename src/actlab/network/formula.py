@@ -112,10 +112,14 @@ def network_formula(net: Network, *, plain: bool, digits: int, latex: bool = Fal
             names = [f"a^{{({layer})}}_{{{i + 1}}}" for i in range(w.shape[0])]
         lines += [f"{n} = {body}" for n, body in zip(names, bodies, strict=True)]
         inputs = names
-    out = "y = " + wr.linear(net.weights[-1][0], inputs, net.biases[-1][0])
+    w_out, b_out = net.weights[-1], net.biases[-1]
+    if w_out.shape[0] > 1:  # K outputs: y1 … yK, the hidden lines written once
+        outs = [f"y{k + 1} = " + wr.linear(w_out[k], inputs, b_out[k]) for k in range(len(b_out))]
+    else:
+        outs = ["y = " + wr.linear(w_out[0], inputs, b_out[0])]
     if latex:
-        if not lines:
-            return out
-        rows = [line.replace(" = ", " &= ", 1) for line in [*lines, out]]
+        if not lines and len(outs) == 1:
+            return outs[0]
+        rows = [line.replace(" = ", " &= ", 1) for line in [*lines, *outs]]
         return "\\begin{aligned}" + " \\\\ ".join(rows) + "\\end{aligned}"
-    return "\n".join([*lines, out])
+    return "\n".join([*lines, *outs])

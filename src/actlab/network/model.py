@@ -1,4 +1,4 @@
-"""A network with k inputs and one output: x → hidden layers → linear output.
+"""A network with k inputs and one or K outputs: x → hidden layers → linear output.
 
 Layer ``l`` maps h ↦ φ_l(W_l h + b_l), with ``W_l`` of shape (n_out, n_in) as in
 ``torch.nn.Linear``; the first layer's n_in is the number of inputs k (1 unless
@@ -10,6 +10,10 @@ Inputs: for k > 1, X has shape (..., N, k); for k = 1, x has any shape (N,)
 (or (N, 1), read as one column) and each entry is one point.
 
 ``depth`` counts hidden layers; depth 0 is the single affine map y = a·x + b.
+
+Outputs: one by default (y has shape (..., N)); ``outputs=K`` > 1 gives K
+linear outputs, y of shape (..., N, K), the output layer's weights of shape
+(K, width) — a K-class classifier's logits (softmax is the loss's business).
 """
 
 from __future__ import annotations
@@ -37,6 +41,7 @@ MAX_DEPTH = 64
 MAX_INPUTS = 4096
 MAX_POPULATION = 10_000_000
 MAX_LATEX_PARAMETERS = 400  # a notebook shows a formula of at most this many parameters
+MAX_OUTPUTS = 1024
 
 Array = np.ndarray
 
@@ -52,8 +57,9 @@ class Trace:
 
     pre_activations: list[Array]  # z_l = W_l h_{l-1} + b_l, shape (..., N, width_l)
     activations: list[Array]  # h_l = φ_l(z_l)
-    contributions: Array  # (..., N, width_last): W_out[j]·h_last[j] (inputs k at depth 0)
-    output: Array  # (..., N) = contributions.sum(-1) + b_out
+    contributions: Array  # (..., N, width_last): W_out[j]·h_last[j] (inputs k at depth 0);
+    # (..., N, K, width_last) for K > 1 outputs
+    output: Array  # (..., N) = contributions.sum(-1) + b_out; (..., N, K) for K > 1 outputs
 
 
 class Network:
@@ -107,8 +113,8 @@ class Network:
                     f"layer {i}: bias must have shape {(*lead, w.shape[-2])}, got {b.shape}"
                 )
             n_in = w.shape[-2]
-        if n_in != 1:
-            raise ConfigError(f"the output layer must have one neuron, got {n_in}")
+        if not 1 <= n_in <= MAX_OUTPUTS:
+            raise ConfigError(f"the output layer must have 1 to {MAX_OUTPUTS} neurons, got {n_in}")
 
     @property
     def population(self) -> int | None:
@@ -119,6 +125,11 @@ class Network:
     def inputs(self) -> int:
         """Number of inputs k: the columns of X (1 for y = f(x))."""
         return int(self.weights[0].shape[-1])
+
+    @property
+    def outputs(self) -> int:
+        """Number of outputs K (1 unless made with ``outputs=K``)."""
+        return int(self.weights[-1].shape[-2])
 
     @property
     def depth(self) -> int:
@@ -137,7 +148,7 @@ class Network:
         return sum(w.size + b.size for w, b in zip(self.weights, self.biases, strict=True)) // lead
 
     def __repr__(self) -> str:
-        shape = "-".join(str(n) for n in [self.inputs, *self.widths, 1])
+        shape = "-".join(str(n) for n in [self.inputs, *self.widths, self.outputs])
         acts = ",".join(self.activations) or "linear"
         pop = "" if self.population is None else f", population={self.population}"
         return f"Network({shape}, {acts}{pop})"
@@ -154,6 +165,7 @@ class Network:
         scheme: str = "torch",
         population: int | None = None,
         inputs: int = 1,
+        outputs: int = 1,
     ) -> Network:
         """A randomly initialised network (or population) that never touches global state.
 
@@ -163,10 +175,12 @@ class Network:
         biases). A list of seeds makes a population whose member p equals
         ``init(..., seed=seeds[p])``; an int seed with ``population=P`` draws all P
         at once from one generator (faster for large P). ``inputs`` is the number
-        of inputs k; the first layer's weights then have shape (width, k).
+        of inputs k; the first layer's weights then have shape (width, k). ``outputs``
+        is the number of outputs K (the output layer's weights have shape (K, width)).
         """
         widths = cls._widths(width, depth)
-        sizes = [check_int("inputs", inputs, 1, MAX_INPUTS), *widths, 1]
+        k_out = check_int("outputs", outputs, 1, MAX_OUTPUTS)
+        sizes = [check_int("inputs", inputs, 1, MAX_INPUTS), *widths, k_out]
         acts = cls._activations(activation, len(widths))
         check_choice("scheme", scheme, INIT_SCHEMES)
         if isinstance(seed, Sequence) and not isinstance(seed, str):
@@ -262,6 +276,8 @@ class Network:
                 raise ConfigError("stack needs single networks that all have the same widths")
             if n.inputs != first.inputs:
                 raise ConfigError("stack needs networks with the same number of inputs")
+            if n.outputs != first.outputs:
+                raise ConfigError("stack needs networks with the same number of outputs")
             if n.activations != first.activations:
                 raise ConfigError("stack needs networks with the same activations")
         ws = [np.stack([n.weights[i] for n in networks]) for i in range(first.depth + 1)]
@@ -291,6 +307,10 @@ class Network:
             pre.append(z)
             post.append(h)
         w_out, b_out = self.weights[-1], self.biases[-1]
+        if w_out.shape[-2] > 1:  # K outputs: (..., N, K, width) contributions
+            contributions = h[..., None, :] * w_out[..., None, :, :]
+            output = contributions.sum(axis=-1) + b_out[..., None, :]
+            return Trace(pre, post, contributions, output)
         # the output is the sum of the contributions, so the two agree exactly
         contributions = h * w_out[..., None, 0, :]
         output = contributions.sum(axis=-1) + b_out[..., None, 0]
@@ -315,7 +335,8 @@ class Network:
         return xa
 
     def forward(self, x: Array | float) -> Array:
-        """Network output at X (N, k), or x (N,) for one input: shape (N,), (P, N) for P nets."""
+        """Network output at X (N, k), or x (N,) for one input: shape (N,), (P, N) for P nets;
+        (N, K), (P, N, K) for K outputs."""
         return self.trace(x).output
 
     __call__ = forward

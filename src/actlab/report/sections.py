@@ -17,6 +17,7 @@ from .. import figures, lesson
 from ..experiments import best_of
 from ..network import Network
 from .sections_inputs import section_inputs
+from .sections_xor import section_xor
 from .story import Context, Section
 
 
@@ -243,6 +244,7 @@ SECTIONS: list[Callable[[Context], Section]] = [
     _section_square,
     _section_width,
     section_inputs,
+    section_xor,
 ]
 
 

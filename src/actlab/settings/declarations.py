@@ -20,6 +20,7 @@ __all__ = [
     "CONTEXTS",
     "FIT_OPTIONS",
     "LIMITS",
+    "LOSSES",
     "OPTIMIZERS",
     "SETTINGS",
     "SYSTEM",
@@ -43,12 +44,17 @@ ABS = LIMITS["max_abs_value"]
 CONSTRUCT_ACTIVATIONS = ("relu", "hard_sigmoid", "sigmoid", "tanh")
 #: One word, one method, everywhere: ``sgd`` is SGD with the ``momentum`` option.
 OPTIMIZERS = ("lm", "lbfgs", "adam", "sgd")
+#: What a fit minimises: regression's MSE, or a classifier's log loss / cross-entropy.
+LOSSES = ("mse", "log_loss", "cross_entropy")
 _ACTS = tuple(act.names())
 _L = LIMITS
 
 FIT_OPTIONS: tuple[Setting, ...] = (
     Setting("optimizer", "choice", "lm", "lm (Levenberg–Marquardt; above 1000 parameters it "
             "runs lbfgs), lbfgs, adam, or sgd (with momentum)", "train", choices=OPTIMIZERS),
+    Setting("loss", "choice", "mse", "what is minimised: mse (regression), log_loss (two "
+            "classes, one sigmoid output) or cross_entropy (K classes, softmax over K outputs); "
+            "a classification target sets it", "train", choices=LOSSES),
     Setting("steps", "int", None, "iteration cap (empty: 200 for lm, 1000 for lbfgs, 2000 "
             "for adam and sgd)", "train", 1, 10_000_000, optional=True),
     Setting("learning_rate", "float", None, "step size of adam and sgd (empty: 0.01)",
@@ -58,7 +64,7 @@ FIT_OPTIONS: tuple[Setting, ...] = (
     Setting("batch_size", "int", None, "mini-batch size of adam and sgd (empty: every point)",
             "train", 1, 10_000_000, optional=True),
     Setting("restarts", "int", None, "starts to keep the best of (empty: 4 for lm and lbfgs, "
-            "1 for adam and sgd)", "train", 1, 10_000, optional=True),
+            "8 for a classifier, 1 for adam and sgd)", "train", 1, 10_000, optional=True),
     Setting("init_restarts", "choice", "data", "how the extra starts are drawn: data-driven "
             "or random", "train", choices=("data", "random")),
     Setting("tol", "float", 1e-6, "a start is done when its best loss fell by less than "

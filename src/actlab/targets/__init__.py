@@ -7,7 +7,10 @@ syntax (piecewise included) is documented in :mod:`actlab.targets.expression`.
 
 Targets of k inputs: expressions in ``x1 … xk`` (``resolve("sin(x1)*x2")``), and
 fixed data sets whose ``points`` are (X of shape (N, k), y of shape (N,)):
-``plane()``/``gauss()`` (TensorFlow Playground), ``load_table("data.csv")`` (k
+``plane()``/``reg_gauss()`` (TensorFlow Playground regression),
+``circle()``/``xor()``/``gauss()``/``spiral()``/``xor4()`` (its classification sets:
+y holds class indices, ``target.classes`` their names; ``load_labelled`` reads a CSV
+with a label column), ``load_table("data.csv")`` (k
 feature columns and a target column), ``lags(series, k)`` and
 ``resolve("lags:sunspots:3")`` (predict a value from the k before it).
 """
@@ -16,8 +19,9 @@ from __future__ import annotations
 
 from .csvfile import load_csv, load_table, parse_csv, parse_table, read_csv, write_csv
 from .expression import Expression, parse
+from .labelled import load_labelled, parse_labelled
 from .marked_points import from_points, parse_points
-from .playground import gauss, plane
+from .playground import CLASSIFY, circle, gauss, plane, reg_gauss, spiral, xor, xor4
 from .presets import ALIASES, PRESETS, lesson_function, preset_names
 from .resolve import from_expression, resolve
 from .sampling import MAX_SAMPLES, Sample, sample, sample_points
@@ -27,6 +31,7 @@ from .target import DEFAULT_DOMAIN, Target, check_box, check_domain
 
 __all__ = [
     "ALIASES",
+    "CLASSIFY",
     "DEFAULT_DOMAIN",
     "MAX_SAMPLES",
     "PRESETS",
@@ -35,6 +40,7 @@ __all__ = [
     "Target",
     "check_box",
     "check_domain",
+    "circle",
     "from_expression",
     "from_points",
     "from_table",
@@ -43,17 +49,23 @@ __all__ = [
     "lags",
     "lesson_function",
     "load_csv",
+    "load_labelled",
     "load_table",
     "parse",
     "parse_csv",
+    "parse_labelled",
     "parse_points",
     "parse_table",
     "plane",
     "preset_names",
     "read_csv",
+    "reg_gauss",
     "resolve",
     "sample",
     "sample_points",
+    "spiral",
     "sunspots",
     "write_csv",
+    "xor",
+    "xor4",
 ]

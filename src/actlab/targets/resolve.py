@@ -9,7 +9,7 @@ from typing import Any
 from ..errors import ConfigError, ExpressionError
 from .expression import parse
 from .marked_points import from_points, parse_points
-from .playground import PLAYGROUND
+from .playground import CLASSIFY, PLAYGROUND
 from .presets import ALIASES, PRESETS
 from .series import resolve_lags
 from .target import DEFAULT_DOMAIN, Target, check_box, check_domain, hull
@@ -53,7 +53,9 @@ def resolve(spec: str, domain: tuple[float, float] | None = None) -> Target:
     expression in x.
 
     Also: an expression in x1 … xk (k inputs), the TensorFlow Playground data sets
-    ``plane`` and ``gauss`` (2 inputs, seed 0, no noise) and lag problems
+    ``plane`` (also ``reg-plane``) and ``reg-gauss`` (2 inputs, seed 0, no noise), its
+    classification sets ``circle``, ``xor``, ``gauss``, ``spiral`` and the four-point
+    ``xor4`` (class indices in y, names in ``target.classes``) and lag problems
     ``lags:sunspots:K`` (K inputs); data sets hold (X (N, k), y (N,)) in ``points``.
 
     ``domain`` replaces the preset's natural domain, or the default [−2, 6] of an
@@ -75,8 +77,8 @@ def resolve(spec: str, domain: tuple[float, float] | None = None) -> Target:
 
         target = load_csv(key)
         return target if domain is None else target.with_domain(domain)
-    if name in PLAYGROUND:
-        target = PLAYGROUND[name]()
+    if name in PLAYGROUND or name in CLASSIFY:
+        target = PLAYGROUND[name]() if name in PLAYGROUND else CLASSIFY[name]()
         return target if domain is None else target.with_domain(domain)
     if name.startswith("lags:"):
         target = resolve_lags(key)

@@ -75,6 +75,17 @@ class Target:
     expression: str | None = None
     inputs: int = 1
     box: tuple[tuple[float, float], ...] | None = None
+    #: a classification target's class names; y then holds class indices 0 … K−1
+    classes: tuple[str, ...] | None = None
+    #: a data set drawn afresh: ``generate(n, noise, seed)`` → (X, y) (the Playground's)
+    generate: Callable[[int, float, int], tuple[Array, Array]] | None = field(
+        default=None, repr=False
+    )
+
+    @property
+    def is_classification(self) -> bool:
+        """Whether y holds class indices (``classes`` names them)."""
+        return self.classes is not None
 
     @property
     def bounds(self) -> tuple[tuple[float, float], ...]:
@@ -128,6 +139,8 @@ class Target:
         if self.inputs > 1:
             out["inputs"] = self.inputs
             out["box"] = [list(p) for p in self.bounds]
+        if self.classes is not None:
+            out["classes"] = list(self.classes)
         if self.points is not None:
             out["points"] = {"x": self.points[0].tolist(), "y": self.points[1].tolist()}
         return out

@@ -22,10 +22,14 @@ from .result import History, Progress
 __all__ = ["fused_first_order", "fused_lm", "supports"]
 
 
-def supports(layout: Layout, optimizer: str, *, batched: bool, validation: bool) -> bool:
-    """Whether a fused kernel covers this fit."""
+def supports(
+    layout: Layout, optimizer: str, *, batched: bool, validation: bool, loss: str = "mse"
+) -> bool:
+    """Whether a fused kernel covers this fit (MSE only: a classifier runs the generic loop)."""
     return (
-        kernels.available()
+        loss == "mse"
+        and layout.outputs == 1
+        and kernels.available()
         and layout.is_shallow
         and layout.inputs == 1  # the kernels compute w·x for one input
         and layout.activations[0] in kernels.ACT_CODES

@@ -18,7 +18,7 @@ from ..network import Network
 
 __all__ = ["Layout"]
 
-_CACHE: dict[tuple[int, tuple[int, ...], tuple[str, ...]], Layout] = {}  # layouts by shape
+_CACHE: dict[tuple[int, tuple[int, ...], tuple[str, ...], int], Layout] = {}  # layouts by shape
 
 
 @dataclass(frozen=True)
@@ -31,12 +31,12 @@ class Layout:
     @classmethod
     def of(cls, network: Network) -> Layout:
         """The layout of ``network``'s shape (one shared object per shape)."""
-        key = (network.inputs, tuple(network.widths), tuple(network.activations))
+        key = (network.inputs, tuple(network.widths), tuple(network.activations), network.outputs)
         layout = _CACHE.get(key)
         if layout is None:
             if len(_CACHE) >= 1024:
                 _CACHE.clear()
-            sizes = [key[0], *key[1], 1]
+            sizes = [key[0], *key[1], key[3]]
             shapes = tuple((o, i) for i, o in pairwise(sizes))
             layout = _CACHE[key] = cls(shapes, key[2])
         return layout
@@ -45,6 +45,11 @@ class Layout:
     def inputs(self) -> int:
         """Number of inputs k of the network."""
         return self.shapes[0][1]
+
+    @property
+    def outputs(self) -> int:
+        """Number of outputs K of the network (1 unless a K-class classifier)."""
+        return self.shapes[-1][0]
 
     @property
     def size(self) -> int:

@@ -31,7 +31,10 @@ _BEND = {"sigmoid": 8.0, "tanh": 4.0, "hard_sigmoid": 6.0, "hard_tanh": 2.0, "so
 
 
 def solve_output(layout: Layout, theta: np.ndarray, x: np.ndarray, y: np.ndarray) -> np.ndarray:
-    """``theta`` with each member's output layer set to its least-squares optimum."""
+    """``theta`` with each member's output layer set to its least-squares optimum.
+
+    ``y`` is (N,) for one output or (N, K) for K outputs.
+    """
     theta = np.array(theta, dtype=np.float64)
     ws, bs = layout.views(theta)
     h = (x[:, None] if x.ndim == 1 else x)[None]  # (1, N, k)
@@ -45,11 +48,12 @@ def solve_output(layout: Layout, theta: np.ndarray, x: np.ndarray, y: np.ndarray
     design[..., -1] = 1.0
     gram = np.swapaxes(design, -1, -2) @ design
     ridge = 1e-10 * np.trace(gram, axis1=-2, axis2=-1)[:, None, None] + 1e-12
-    rhs = np.swapaxes(design, -1, -2) @ y[None, :, None]
-    sol = np.linalg.solve(gram + ridge * np.eye(gram.shape[-1]), rhs)[..., 0]
+    cols = y[None, :, None] if y.ndim == 1 else y[None]  # (1, N, K)
+    rhs = np.swapaxes(design, -1, -2) @ cols
+    sol = np.linalg.solve(gram + ridge * np.eye(gram.shape[-1]), rhs)  # (P, width + 1, K)
     if np.all(np.isfinite(sol)):
-        ws[-1][:, 0, :] = sol[:, :-1]
-        bs[-1][:, 0] = sol[:, -1]
+        ws[-1][:] = np.swapaxes(sol[:, :-1, :], -1, -2)
+        bs[-1][:] = sol[:, -1, :]
     return theta
 
 
@@ -118,16 +122,17 @@ def starts(
     if count <= 1:
         return first
     rng = np.random.default_rng(seed)
+    y_line = y if y.ndim == 1 else y.argmax(axis=1).astype(np.float64)  # K outputs: a class
     if data and layout.is_shallow and layout.inputs > 1:
         hidden = ridge_starts(layout, x, count - 1, rng)
     elif data and layout.is_shallow:
         make = _compiled_hidden if kernels.available() else data_starts
-        hidden = make(layout, x, y, count - 1, rng)
+        hidden = make(layout, x, y_line, count - 1, rng)
     else:
         seeds = rng.integers(0, 2**63 - 1, count - 1)
         draws = Network.init(
             network.widths, activation=network.activations, seed=list(seeds),
-            inputs=network.inputs,
+            inputs=network.inputs, outputs=network.outputs,
         )  # fmt: skip
         hidden = layout.pack(draws)
     extra = solve_output(layout, hidden, x, y)

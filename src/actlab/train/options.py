@@ -32,6 +32,7 @@ class FitOptions:
     """Every option of a fit; defaults and bounds from ``settings.FIT_OPTIONS``."""
 
     optimizer: str = _default("optimizer")
+    loss: str = _default("loss")
     steps: int | None = _default("steps")
     learning_rate: float | None = _default("learning_rate")
     l2: float = _default("l2")

@@ -87,8 +87,9 @@ class FitResult:
     """
 
     network: Network
-    mse: Any  # training mean squared error of ``network`` (no penalty)
-    loss: Any  # final objective (MSE + L2 penalty)
+    mse: Any  # training mean squared error of ``network`` (no penalty); for a classifier the
+    # Brier score: the squared error of its class probabilities
+    loss: Any  # final objective (MSE, or log loss / cross-entropy, + L2 penalty)
     history: History
     converged: Any
     steps: Any  # iterations each member ran
@@ -98,6 +99,7 @@ class FitResult:
     restart_mse: np.ndarray = field(default_factory=lambda: np.zeros(0))
     best_restart: int = 0
     validation_mse: Any = None
+    loss_name: str = "mse"  # what ``loss`` measures: mse, log_loss or cross_entropy
 
     def __repr__(self) -> str:
         if np.ndim(self.mse) == 0:

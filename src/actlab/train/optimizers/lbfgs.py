@@ -39,6 +39,7 @@ class LBFGS(Optimizer):
         self.rho = be.zeros((self.memory, p_))  # 1/sᵀy, 0 for an empty or skipped slot
         self.count = 0
         self.f, self.g = obj.loss_grad(theta)
+        self.frozen = self.f != self.f  # members reported done (all False at the start)
 
     def _direction(self, be: Any) -> Array:
         q = -self.g
@@ -71,7 +72,7 @@ class LBFGS(Optimizer):
             d = d / be.maximum(be.amax(be.abs(d), 1), 1.0)[:, None]
             slope = be.sum(d * self.g, 1)
         t = slope * 0 + 1.0
-        pending = slope < 0
+        pending = (slope < 0) & ~self.frozen  # no line search for members already done
         accepted = pending & False
         new = theta
         for _ in range(MAX_HALVINGS):
@@ -97,4 +98,5 @@ class LBFGS(Optimizer):
         self.count += 1
         self.f, self.g = f_new, g_new
         done = ~accepted | self.stall.stalled(f_new)
+        self.frozen = self.frozen | done
         return new, f_start, done

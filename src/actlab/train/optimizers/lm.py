@@ -43,6 +43,7 @@ class LevenbergMarquardt(Optimizer):
         self.mu = be.zeros((p_,)) + MU0
         self.nu = be.zeros((p_,)) + 2.0
         self.f = obj.loss(theta)
+        self.frozen = self.mu < 0  # members reported done: the loop keeps them as they are
 
     def step(self, obj: Objective, theta: Array) -> tuple[Array, Array, Array]:
         be = obj.be
@@ -55,7 +56,7 @@ class LevenbergMarquardt(Optimizer):
         diag = be.maximum(diag_a, 1e-12 * dmax[:, None] + 1e-300)
         gmax = be.amax(be.abs(g), 1)
         flat = gmax <= 1e-14 * (1.0 + self.f)
-        pending = ~flat & (self.mu < MU_MAX)
+        pending = ~flat & (self.mu < MU_MAX) & ~self.frozen  # no damping search for the done
         accepted = flat & False
         eye = be.asarray(_eye(p))
         while bool(pending.any()):
@@ -78,6 +79,7 @@ class LevenbergMarquardt(Optimizer):
             accepted = accepted | acc
             pending = pending & ~acc & (self.mu < MU_MAX)
         done = flat | ~accepted | self.stall.stalled(self.f)
+        self.frozen = self.frozen | done
         return theta, f_start, done
 
 

@@ -20,7 +20,10 @@ class Stall:
     progress counts.
     """
 
-    def __init__(self, be: Backend, population: int, tol: float, window: int = 10) -> None:
+    def __init__(
+        self, be: Backend, population: int, tol: float, window: int = 10, floor: float | None = None
+    ) -> None:
+        self.floor = floor  # a loss at or below it is done at once (classifiers: tol·entropy)
         self.tol = tol
         self.window = window
         self.be = be
@@ -39,10 +42,12 @@ class Stall:
         self.count += 1
 
     def stalled(self, loss: Array) -> Array:
-        """Whether the best loss, ``loss`` included, is within tol of ``window`` steps ago."""
+        """Whether the best loss, ``loss`` included, is within tol of ``window`` steps ago
+        (or, with a ``floor``, at or below it)."""
+        low = loss * 0 > 1 if self.floor is None else loss <= self.floor
         if self.count < self.window or self.tol <= 0:
-            return loss * 0 > 1  # all False, on the right device
-        return self.ring[:, self.count % self.window] - self._best(loss) <= self.tol
+            return low
+        return low | (self.ring[:, self.count % self.window] - self._best(loss) <= self.tol)
 
 
 class Optimizer:
@@ -54,10 +59,11 @@ class Optimizer:
     def __init__(self, tol: float = 0.0, window: int = 10) -> None:
         self.tol = tol
         self.window = window
+        self.floor: float | None = None  # a loss this low is done (set for classifiers)
 
     def start(self, obj: Objective, theta: Array) -> None:
         """Set up per-member state for parameters ``theta`` (P, p)."""
-        self.stall = Stall(obj.be, theta.shape[0], self.tol, self.window)
+        self.stall = Stall(obj.be, theta.shape[0], self.tol, self.window, self.floor)
 
     def step(self, obj: Objective, theta: Array) -> tuple[Array, Array, Array]:
         """One iteration: returns (new theta, loss at the start, done per member)."""
