@@ -7,6 +7,7 @@ from typing import Any
 import click
 import numpy as np
 
+from .._budget import check_forward
 from .._validate import check_int, check_seed
 from ..collapse import (
     Line,
@@ -60,6 +61,7 @@ def _score(net: Network, x: np.ndarray, y: np.ndarray) -> dict[str, float]:
 def _fit(net: Network, result: Any, spec: str, points: int | None) -> dict[str, Any]:
     """Target, floor (None for pieces) and the network's own error on the target's points."""
     name, x, y = _target_points(spec, points)
+    check_forward(net.widths, x.size, net.population)  # the network's own score needs net(x)
     floor = error_floor(result, x, y)
     return {
         "target": {"name": name, "points": int(x.size), "domain": [float(x.min()), float(x.max())]},

@@ -15,6 +15,7 @@ from ..errors import ConfigError
 from ..network import MAX_DEPTH, MAX_WIDTH, Network
 from . import main
 from ._output import emit_json, emit_table
+from ._paths import output_file, write_text
 
 DEFAULT_POINTS = 201
 MAX_POINTS = 100_000
@@ -112,11 +113,12 @@ class _Bar:
 @click.option("--points", type=int, help="Training points on the target's domain (default 201).")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of every random start.")
 @click.option("--save", "save_file", type=click.Path(dir_okay=False), help="Write the network.")
+@click.option("--force", is_flag=True, help="Replace the --save file if it exists.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 def fit(
     target_spec: str, activation: str, width: int, depth: int, optimizer: str,
     restarts: int | None, steps: int | None, lr: float | None, points: int | None, seed: int,
-    save_file: str | None, as_json: bool,
+    save_file: str | None, force: bool, as_json: bool,
 ) -> None:  # fmt: skip
     """Train a network on a target and print its error, formula and neurons.
 
@@ -131,6 +133,7 @@ def fit(
     from ..train import ConvergenceWarning
     from ..train import fit as train_fit
 
+    save_path = None if save_file is None else output_file(save_file, force=force, option="--save")
     name, x, y = target_data(target_spec, points)
     net = Network.init(
         check_int("width", width, 1, MAX_WIDTH), check_int("depth", depth, 1, MAX_DEPTH),
@@ -164,8 +167,8 @@ def fit(
         "converged": result.converged,
         "restarts": int(result.restart_mse.size),
     }
-    if save_file is not None:
-        result.network.save(save_file)
+    if save_path is not None:
+        write_text(save_path, result.network.to_json(indent=1) + "\n", "--save")
         data["saved"] = save_file
     for w in caught:
         click.echo(f"Warning: {w.message}", err=True)

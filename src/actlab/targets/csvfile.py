@@ -9,22 +9,27 @@ columns named ``x`` and ``y`` are used if present, else the first two.
 from __future__ import annotations
 
 import csv
+import itertools
 import math
 import warnings
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
+from .._files import open_text
 from ..errors import DataError
+from .marked_points import MAX_POINTS, from_points
 from .target import Target
-from .marked_points import from_points
 
 __all__ = ["load_csv", "parse_csv", "read_csv", "write_csv"]
 
 Column = int | str | None
 _CANDIDATES = ("\t", ";", ",", "|")
 _SHOWN = 20
+MAX_CSV_BYTES = 1024**3  # a million rows of two exact floats is about 40 MiB; room for text
 
 
 def _split(line: str, delimiter: str | None) -> list[str]:
@@ -81,57 +86,71 @@ def _value(field: str, role: str) -> tuple[float | None, str]:
     return v, ""
 
 
+def _data_rows(lines: Iterable[str]) -> Iterator[tuple[int, str]]:
+    """(line number, text) of every line that is not blank or a ``#`` comment, lazily."""
+    for k, line in enumerate(lines, start=1):
+        text = line.rstrip("\r\n")
+        if text.strip() and not text.lstrip().startswith("#"):
+            yield k, text
+
+
 def _parse(
-    text: str,
+    lines: Iterable[str],
     *,
-    x: Column,
-    y: Column,
-    delimiter: str | None,
-    header: bool | None,
-    drop_bad: bool,
-    source: str,
+    x: Column = None,
+    y: Column = None,
+    delimiter: str | None = None,
+    header: bool | None = None,
+    drop_bad: bool = False,
+    source: str = "csv",
+    limit: int = MAX_POINTS,
 ) -> tuple[np.ndarray, np.ndarray, list[int]]:
-    rows = [
-        (k, line)
-        for k, line in enumerate(text.splitlines(), start=1)
-        if line.strip() and not line.lstrip().startswith("#")
-    ]
-    if not rows:
+    rows = _data_rows(lines)
+    head = list(itertools.islice(rows, 50))
+    if not head:
         raise DataError(f"{source}: no data rows")
-    delim = delimiter if delimiter is not None else sniff_delimiter([r[1] for r in rows[:50]])
-    first = _split(rows[0][1], delim)
+    delim = delimiter if delimiter is not None else sniff_delimiter([r[1] for r in head])
+    first = _split(head[0][1], delim)
     has_header = not any(_is_number(f) for f in first) if header is None else header
     names = first if has_header else None
-    data = rows[1:] if has_header else rows
+    data = itertools.chain(head[1:] if has_header else head, rows)
     xi, yi = _column(x, names, 0, "x"), _column(y, names, 1, "y")
     xs: list[float] = []
     ys: list[float] = []
-    lines: list[int] = []
-    bad: list[str] = []
+    lines_kept: list[int] = []
+    bad: list[str] = []  # the first _SHOWN messages; n_bad counts them all
+    n_bad = 0
     for k, line in data:
+        if len(xs) + n_bad >= limit:  # stop reading: the file is over the limit already
+            raise DataError(
+                f"{source}: more than {limit} data rows; at most {limit} points are allowed"
+            )
         fields = _split(line, delim)
         if len(fields) <= max(xi, yi):
-            bad.append(f"line {k}: {len(fields)} field(s), column {max(xi, yi)} is missing")
-            continue
-        (vx, ex), (vy, ey) = _value(fields[xi], "x"), _value(fields[yi], "y")
-        if vx is None or vy is None:
-            bad.append(f"line {k}: " + "; ".join(e for e in (ex, ey) if e))
-            continue
-        xs.append(vx)
-        ys.append(vy)
-        lines.append(k)
-    if bad and not drop_bad:
-        more = f"\n  … and {len(bad) - _SHOWN} more" if len(bad) > _SHOWN else ""
+            problem = f"line {k}: {len(fields)} field(s), column {max(xi, yi)} is missing"
+        else:
+            (vx, ex), (vy, ey) = _value(fields[xi], "x"), _value(fields[yi], "y")
+            if vx is not None and vy is not None:
+                xs.append(vx)
+                ys.append(vy)
+                lines_kept.append(k)
+                continue
+            problem = f"line {k}: " + "; ".join(e for e in (ex, ey) if e)
+        n_bad += 1
+        if len(bad) < _SHOWN:
+            bad.append(problem)
+    if n_bad and not drop_bad:
+        more = f"\n  … and {n_bad - _SHOWN} more" if n_bad > _SHOWN else ""
         raise DataError(
-            f"{source}: {len(bad)} bad row(s):\n  " + "\n  ".join(bad[:_SHOWN]) + more + "\n"
+            f"{source}: {n_bad} bad row(s):\n  " + "\n  ".join(bad) + more + "\n"
             "fix them, or drop them with a warning (drop_bad=True, --drop-bad)"
         )
-    if bad:
-        nums = ", ".join(b.split(":")[0].removeprefix("line ") for b in bad[:_SHOWN])
-        warnings.warn(f"{source}: dropped {len(bad)} bad row(s) at line(s) {nums}", stacklevel=3)
+    if n_bad:
+        nums = ", ".join(b.split(":")[0].removeprefix("line ") for b in bad)
+        warnings.warn(f"{source}: dropped {n_bad} bad row(s) at line(s) {nums}", stacklevel=3)
     if not xs:
         raise DataError(f"{source}: no usable data rows")
-    return np.array(xs), np.array(ys), lines
+    return np.array(xs), np.array(ys), lines_kept
 
 
 def parse_csv(
@@ -146,21 +165,22 @@ def parse_csv(
 ) -> tuple[np.ndarray, np.ndarray]:
     """The (x, y) columns of CSV text, in file order (see the module docstring)."""
     xs, ys, _ = _parse(
-        text, x=x, y=y, delimiter=delimiter, header=header, drop_bad=drop_bad, source=source
+        text.splitlines(),
+        x=x,
+        y=y,
+        delimiter=delimiter,
+        header=header,
+        drop_bad=drop_bad,
+        source=source,
     )
     return xs, ys
 
 
-def _read_text(path: str | Path) -> str:
-    try:
-        return Path(path).read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as e:
-        raise DataError(f"cannot read {str(path)!r}: {e}") from None
-
-
-def read_csv(path: str | Path, **options: object) -> tuple[np.ndarray, np.ndarray]:
+def read_csv(path: str | Path, **options: Any) -> tuple[np.ndarray, np.ndarray]:
     """The (x, y) columns of a CSV file; options as :func:`parse_csv`."""
-    return parse_csv(_read_text(path), source=str(path), **options)  # type: ignore[arg-type]
+    with open_text(path, "CSV file", MAX_CSV_BYTES, error=DataError) as fh:
+        xs, ys, _ = _parse(fh, source=str(path), **options)
+    return xs, ys
 
 
 def load_csv(
@@ -174,15 +194,16 @@ def load_csv(
     duplicates: str = "error",
 ) -> Target:
     """A piecewise-linear target through a CSV file's points; duplicates named by line."""
-    xs, ys, lines = _parse(
-        _read_text(path),
-        x=x,
-        y=y,
-        delimiter=delimiter,
-        header=header,
-        drop_bad=drop_bad,
-        source=str(path),
-    )
+    with open_text(path, "CSV file", MAX_CSV_BYTES, error=DataError) as fh:
+        xs, ys, lines = _parse(  # reads line by line and stops at the points limit
+            fh,
+            x=x,
+            y=y,
+            delimiter=delimiter,
+            header=header,
+            drop_bad=drop_bad,
+            source=str(path),
+        )
     labels = [f"line {k}" for k in lines]
     return from_points(xs, ys, duplicates=duplicates, name=Path(path).name, labels=labels)
 

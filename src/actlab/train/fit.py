@@ -16,6 +16,7 @@ from typing import Any
 
 import numpy as np
 
+from .._budget import check_fit
 from ..errors import ConfigError
 from ..network import Network
 from . import _fused, _options, init
@@ -165,6 +166,7 @@ def fit(
     validation = fo.validation if val_data is None else val_data
     xt, yt, val = validation_split(xa, ya, validation, fo.early_stopping, fo.seed)
     layout = Layout.of(network)
+    check_fit(layout, xt.size, k, opts)  # refuse what would not fit in memory or time
     theta0 = init.starts(network, xt, yt, k, fo.seed, data=fo.init_restarts == "data")
     out = _train(layout, theta0, xt, yt, opts | {"tolerate": True}, val)
     _finite_or_raise(out, opts, any_member=True)
@@ -262,6 +264,7 @@ def fit_population(
     validation = fo.validation if val_data is None else val_data
     xt, yt, val = validation_split(xa, ya, validation, fo.early_stopping, fo.seed)
     layout = Layout.of(population)
+    check_fit(layout, xt.size, population.population or 1, opts)  # memory and time
     out = _train(layout, layout.pack(population), xt, yt, opts, val)
     _finite_or_raise(out, opts, any_member=False)
     capped = int((~out.converged).sum())
