@@ -109,13 +109,13 @@ def check(what: str, memory: float, work: float, change: str) -> None:
     mem_cap, mem_src = memory_limit()
     if memory > mem_cap:
         raise ConfigError(
-            f"{what} needs about {_bytes_text(memory)} of memory, more than the limit of "
+            f"{what} would need about {_bytes_text(memory)} of memory, more than the limit of "
             f"{_bytes_text(mem_cap)} ({mem_src}; set ACTLAB_MAX_MEMORY to change it): {change}"
         )
     work_cap, work_src = work_limit()
     if work > work_cap:
         raise ConfigError(
-            f"{what} needs about {work:.2g} multiply-adds, more than the limit of "
+            f"{what} would need about {work:.2g} multiply-adds, more than the limit of "
             f"{work_cap:.2g} ({work_src}, tens of minutes; set ACTLAB_MAX_WORK to change it): "
             f"{change}"
         )
@@ -123,7 +123,7 @@ def check(what: str, memory: float, work: float, change: str) -> None:
 
 def _shape(widths: Sequence[int]) -> str:
     if len(widths) > 4 and len(set(widths)) == 1:  # 64 layers of 4096 is no line to read
-        return f"1-{widths[0]}-…-{widths[0]}-1 ({len(widths)} hidden layers)"
+        return f"1-{widths[0]}-…-{widths[0]}-1 with {len(widths)} hidden layers"
     return "-".join(str(n) for n in [1, *widths, 1])
 
 

@@ -70,7 +70,7 @@ def _open_regular(
         # O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever
         fd = os.open(p, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
-        raise error(f"{what} not found: cannot read {p}, there is no such file") from None
+        raise error(f"{what} not found: {p} (cannot read it: there is no such file)") from None
     except IsADirectoryError:
         raise error(f"cannot read {what} {p}: it is a folder, not a file") from None
     except OSError as e:

@@ -149,7 +149,7 @@ def fit(
         try:
             result = train_fit(
                 net, x, y, optimizer=optimizer, restarts=restarts, steps=steps, lr=lr,
-                seed=seed, callback=bar if bar.bar is not None else None,
+                seed=seed, callback=bar,  # always: kernels run in chunks, Ctrl+C stops them
             )  # fmt: skip
         finally:
             bar.close()

@@ -142,8 +142,8 @@ def _smooth(target, eps, recipe, domain, kinks, x, y) -> tuple[Network, Array, A
     if best is None:  # the search stops early once the error's trend needs far more neurons
         raise _too_many(
             eps,
-            f" (the {recipe.activation} search stopped where its error trend "
-            "needed far more neurons)",
+            f" (the {recipe.activation} search stopped early: at the rate its error fell, "
+            "it would need far more)",
         )
     xs, net, k = best
     ys = values_at(target, xs)
