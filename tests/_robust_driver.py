@@ -28,7 +28,8 @@ def _alarm(signum: int, frame: object) -> None:
 
 def main() -> None:
     """Run every case; print the results as JSON."""
-    cases = json.loads(open(sys.argv[1], encoding="utf-8").read())
+    with open(sys.argv[1], encoding="utf-8") as fh:
+        cases = json.loads(fh.read())
     limit = int(sys.argv[2])
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     from click.testing import CliRunner

@@ -100,7 +100,7 @@ def _bytes_text(n: float) -> str:
     if n >= 1024**3:
         return f"{n / 1024**3:.1f} GiB"
     if n >= 1024**2:
-        return f"{n / 1024**2:.0f} MiB"
+        return f"{n / 1024**2:.1f} MiB"
     return f"{n / 1024:.0f} KiB"
 
 

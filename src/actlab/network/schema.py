@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 FORMAT = "actlab.network"
 VERSION = 1
-MAX_FILE_BYTES = 512 * 1024**2  # a 64 × 4096 network written with indent=1 is about 300 MiB
+MAX_FILE_BYTES = 256 * 1024**2  # about 10 million weights; parsing takes a few times this
 
 
 def read_document(path: str | Path) -> Any:
