@@ -117,14 +117,15 @@ def open_text(
         try:
             yield fh
         except UnicodeDecodeError as e:
-            raise error(_utf8_message(f"{what} {path}", e)) from None
+            raise error(_utf8_message(f"{what} {path}", e, offset=False)) from None
         finally:
             fh.close()
 
 
-def _utf8_message(where: str, e: UnicodeDecodeError) -> str:
+def _utf8_message(where: str, e: UnicodeDecodeError, offset: bool = True) -> str:
     bad = e.object[e.start : e.start + 1]
-    return f"cannot read {where}: not UTF-8 text (byte 0x{bad.hex()} at offset {e.start})"
+    at = f" at offset {e.start}" if offset else ""  # a stream's decoder sees one chunk only
+    return f"cannot read {where}: not UTF-8 text (byte 0x{bad.hex()}{at})"
 
 
 def decode(data: bytes, where: str, error: type[ActlabError] = SchemaError) -> str:
