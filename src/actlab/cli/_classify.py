@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import warnings
+from pathlib import Path
 from typing import Any
 
 import click
@@ -14,6 +15,7 @@ from ..network import MAX_DEPTH, MAX_WIDTH, Network
 from ..problem import Problem
 from ..targets.features import Features
 from ._output import emit_json, emit_table
+from ._paths import write_text
 
 PLAYGROUND_TEST_FRACTION = 0.5  # the Playground's default ratio of training to test data
 
@@ -24,7 +26,7 @@ def fit_classifier(
     width: int,
     depth: int,
     features: str | None,
-    save_file: str | None,
+    save_file: Path | None,
     as_json: bool,
     given: dict[str, Any],
 ) -> None:
@@ -74,8 +76,8 @@ def fit_classifier(
         "restarts": int(result.restart_mse.size),
     }
     if save_file is not None:
-        result.network.save(save_file)
-        data["saved"] = save_file
+        write_text(save_file, result.network.to_json(indent=1) + "\n", "--save")
+        data["saved"] = str(save_file)
     for w in caught:
         click.echo(f"Warning: {w.message}", err=True)
     if as_json:

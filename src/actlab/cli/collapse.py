@@ -7,6 +7,7 @@ from typing import Any
 import click
 import numpy as np
 
+from .._budget import check_forward
 from .._validate import check_int, check_seed
 from ..collapse import (
     Affine,
@@ -72,6 +73,7 @@ def _fit(net: Network, result: Any, spec: str, points: int | None) -> dict[str, 
             f"the target {problem.name!r} has {problem.inputs} input(s) but the network has "
             f"{net.inputs}"
         )
+    check_forward(net.widths, x.shape[0], net.population)  # the network's own score needs net(x)
     floor = error_floor(result, x, y)
     if net.inputs > 1:
         described = problem.describe()

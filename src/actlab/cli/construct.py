@@ -28,6 +28,7 @@ from ..errors import DataError
 from ..network import Network
 from . import main
 from ._output import emit_json, emit_table
+from ._paths import output_file, write_text
 
 _SMOOTH = ("sigmoid", "tanh")
 
@@ -135,6 +136,7 @@ def _print_lesson(as_json: bool) -> None:
     help="Then train the constructed network on the target (it is the start).",
 )
 @click.option("--save", "save_path", type=click.Path(dir_okay=False), help="Save the network.")
+@click.option("--force", is_flag=True, help="Replace the --save file if it exists.")
 @click.option("--lesson", is_flag=True, help="Compare two-sigmoid networks on the lesson's target.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 def construct_command(**opts: Any) -> None:
@@ -159,6 +161,8 @@ def construct_command(**opts: Any) -> None:
     """
     name = act.get(opts["activation"]).name
     _check_combos(name, opts)
+    save = opts["save_path"]
+    save = None if save is None else output_file(save, force=opts["force"], option="--save")
     if opts["polish"] and (opts["target"] is None or not act.get(name).trainable):
         raise click.UsageError("--polish needs --target and an activation trainable by gradients")
     if opts["lesson"]:
@@ -199,8 +203,8 @@ def construct_command(**opts: Any) -> None:
     network = result.network
     if opts["polish"]:
         network, data["polished"] = _polish(result, target)
-    if opts["save_path"]:
-        data["saved"] = str(network.save(opts["save_path"]))
+    if save is not None:
+        data["saved"] = str(write_text(save, network.to_json(indent=1) + "\n", "--save"))
     if opts["as_json"]:
         emit_json(data)
     else:

@@ -5,11 +5,13 @@ from __future__ import annotations
 import sys
 import warnings
 import webbrowser
-from pathlib import Path
 
 import click
 
 from . import main
+from ._paths import check_links, output_dir
+
+REPORT_ENTRIES = ("report.html", "figures", "tables")  # all that the report writes
 
 
 @main.command()
@@ -41,6 +43,8 @@ def demo(lang: str | None, out: str, seed: int, open_browser: bool) -> None:
     from ..report import SECTIONS, build_report, default_lang
 
     lang = lang or default_lang()
+    folder = output_dir(out, "--out")
+    check_links(folder, REPORT_ENTRIES, "--out")
     bar = tqdm(
         total=len(SECTIONS) + 1,
         unit="step",
@@ -56,7 +60,7 @@ def demo(lang: str | None, out: str, seed: int, open_browser: bool) -> None:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", FontWarning)
         try:
-            path = build_report(Path(out), lang=lang, seed=seed, progress=progress)
+            path = build_report(folder, lang=lang, seed=seed, progress=progress)
         finally:
             bar.close()
     for w in caught:

@@ -6,6 +6,7 @@ import click
 
 from . import main
 from ._output import emit_json
+from ._paths import output_dir, output_file, write_text
 
 
 @main.command()
@@ -13,10 +14,19 @@ from ._output import emit_json
 @click.option("--size", type=click.Choice(["small", "full"]), default="full", show_default=True)
 @click.option("--seed", type=click.IntRange(0, 2**63 - 1), default=0, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print the table and verdict as JSON.")
-@click.option("--out", type=click.Path(file_okay=False), help="Write the table as CSV here.")
+@click.option(
+    "--out", type=click.Path(file_okay=False), help="Write the table as CSV (NAME.csv) here."
+)
+@click.option("--force", is_flag=True, help="Replace the table in --out if it exists.")
 @click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True)
 def experiment(
-    name: str | None, size: str, seed: int, as_json: bool, out: str | None, lang: str
+    name: str | None,
+    size: str,
+    seed: int,
+    as_json: bool,
+    out: str | None,
+    force: bool,
+    lang: str,
 ) -> None:
     """Run experiment NAME and print its table and verdict (no NAME: list them)."""
     from ..experiments import EXPERIMENTS, get_experiment
@@ -26,9 +36,15 @@ def experiment(
             doc = (EXPERIMENTS[key].__doc__ or "").strip().splitlines()[0]
             click.echo(f"{key:<18} {doc}")
         return
-    result = get_experiment(name)(size=size, seed=seed)
-    if out:
-        path = result.write_csv(out)
+    runner = get_experiment(name)
+    table = None
+    if out is not None:  # checked before the experiment runs, not after
+        table = output_file(
+            str(output_dir(out, "--out") / f"{name}.csv"), force=force, option="--out"
+        )
+    result = runner(size=size, seed=seed)
+    if table is not None:
+        path = write_text(table, result.csv_text(), "--out")
         if not as_json:
             click.echo(f"table written to {path}")
     if as_json:

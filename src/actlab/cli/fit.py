@@ -14,6 +14,7 @@ from ..network import MAX_DEPTH, MAX_WIDTH, Network
 from ..problem import Problem
 from . import main
 from ._output import emit_json, emit_table
+from ._paths import output_file, write_text
 
 MAX_POINTS = 100_000
 FIT_OPTIONS = settings.fit_options("cli")  # every option of the library's fit, as the CLI sees it
@@ -91,6 +92,7 @@ class _Bar:
 )
 @settings.click_options(FIT_OPTIONS)
 @click.option("--save", "save_file", type=click.Path(dir_okay=False), help="Write the network.")
+@click.option("--force", is_flag=True, help="Replace the --save file if it exists.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 def fit(
     target_spec: str,
@@ -103,6 +105,7 @@ def fit(
     split: str,
     features: str | None,
     save_file: str | None,
+    force: bool,
     as_json: bool,
     **given: Any,
 ) -> None:
@@ -128,6 +131,7 @@ def fit(
     from ..train import fit as train_fit
     from ..train.optimizers import DEFAULT_STEPS
 
+    save_path = None if save_file is None else output_file(save_file, force=force, option="--save")
     if points is not None:
         points = check_int("points", points, 2, MAX_POINTS)
     extra = {k: v for k, v in (("noise", noise), ("test_fraction", test_fraction)) if v is not None}
@@ -135,7 +139,7 @@ def fit(
     if problem.is_classification:
         from ._classify import fit_classifier
 
-        fit_classifier(problem, activation, width, depth, features, save_file, as_json, given)
+        fit_classifier(problem, activation, width, depth, features, save_path, as_json, given)
         return
     if features is not None:
         raise click.UsageError("--features applies to classification targets only")
@@ -149,7 +153,8 @@ def fit(
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", ConvergenceWarning)
         try:
-            result = train_fit(net, x, y, options, callback=bar if bar.bar is not None else None)
+            # a callback always: the kernels then run in chunks, and Ctrl+C stops them
+            result = train_fit(net, x, y, options, callback=bar)
         finally:
             bar.close()
     scores = score.score(result.network(x), y)
@@ -170,8 +175,8 @@ def fit(
     x_test, y_test = problem.test()
     if len(y_test):
         data["test"] = {"points": len(y_test), **score.score(result.network(x_test), y_test)}
-    if save_file is not None:
-        result.network.save(save_file)
+    if save_path is not None:
+        write_text(save_path, result.network.to_json(indent=1) + "\n", "--save")
         data["saved"] = save_file
     for w in caught:
         click.echo(f"Warning: {w.message}", err=True)

@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 import click
 
 from .. import settings
+from ..errors import ConfigError
 from . import main
 
 #: Lab settings that can be given on the command line; they open the page in that state.
@@ -22,6 +23,28 @@ def lab_url(host: str, port: int, values: dict[str, Any]) -> str:
     state = {k: ",".join(v) if isinstance(v, list) else v for k, v in values.items()}
     fragment = f"#{urlencode(state)}" if state else ""
     return f"http://{shown}:{port}/{fragment}"
+
+
+def check_listen(host: str, port: int) -> None:
+    """Refuse an address the server could not listen on, as an Error: rather than a log line."""
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except (socket.gaierror, UnicodeError) as e:
+        raise ConfigError(
+            f"cannot listen on --host {host!r}: {getattr(e, 'strerror', None) or e}; "
+            "give an address of this machine, such as 127.0.0.1"
+        ) from None
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind(address)
+        except OSError as e:
+            raise ConfigError(
+                f"cannot listen on {host}:{port}: {e.strerror or e}; choose another --port"
+            ) from None
 
 
 @main.command()
@@ -48,6 +71,7 @@ def serve(host: str, port: int, open_browser: bool, **start: Any) -> None:
             err=True,
         )
     values = {k: v for k, v in start.items() if v is not None}
+    check_listen(host, port)
     limit_blas_threads()
     config = uvicorn.Config(create_app(), host=host, port=port, log_level="warning")
     server = uvicorn.Server(config)

@@ -9,6 +9,8 @@ from ..network import Network
 from . import main
 from ._output import emit_json, emit_table
 
+MAX_FORMULA_PARAMETERS = 100_000  # a formula beyond this is megabytes of text nobody reads
+
 
 def seed_summary() -> dict:
     """The lesson's hand-built network scored against its target on the lesson's grid."""
@@ -38,8 +40,9 @@ def show(what: str | None, net_file: str | None, as_json: bool) -> None:
         raise click.UsageError("give either 'lesson' or --net FILE")
     if net_file is not None:
         net = Network.load(net_file)
+        written = net.population is None and net.n_parameters <= MAX_FORMULA_PARAMETERS
         data = {
-            "formula": net.formula() if net.population is None else None,
+            "formula": net.formula() if written else None,
             "shape": [1, *net.widths, 1],
             "activations": net.activations,
             "population": net.population,

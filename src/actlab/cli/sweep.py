@@ -2,13 +2,44 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
 import click
 
+from .._budget import check_init, check_training
+from ..errors import ConfigError
 from . import main
 from ._output import emit_json
+from ._paths import output_location
+
+# what dask.distributed.Client accepts: [protocol://]host:port
+_ADDRESS = re.compile(r"((tcp|tls|ucx|ws|wss)://)?(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9_.-]+):\d{1,5}")
+
+
+def check_scheduler(address: str) -> None:
+    """Refuse a scheduler address that is not [protocol://]host:port before dialling it."""
+    if not _ADDRESS.fullmatch(address.strip()):
+        raise ConfigError(
+            "the --scheduler address must be [tcp://]HOST:PORT (or tls://, ucx://, ws://), "
+            f"got {address!r} instead"
+        )
+
+
+def check_cells(spec) -> None:  # type: ignore[no-untyped-def]
+    """Refuse a spec whose largest cell would not fit in memory or time, before any cell runs."""
+    from ..train.optimizers import DEFAULT_STEPS
+
+    seeds = list(spec.seeds)
+    for width in spec.widths:
+        for depth in spec.depths:
+            check_init([width] * depth, seeds, None)
+            for name in spec.optimizers:
+                steps = spec.steps or DEFAULT_STEPS[name]
+                check_training(
+                    [width] * depth, name, spec.points, len(seeds), steps, fused=depth == 1
+                )
 
 
 @main.command()
@@ -45,7 +76,10 @@ def sweep(
     from ..experiments.sweep import run_sweep
 
     spec = load_spec(spec_file)
-    out_path = Path(out) if out else Path(spec_file).with_suffix(".csv")
+    out_path = output_location(out if out is not None else str(Path(spec_file).with_suffix(".csv")))
+    if scheduler is not None:
+        check_scheduler(scheduler)
+    check_cells(spec)
     bar = tqdm(
         total=spec.n_cells,
         unit="cell",

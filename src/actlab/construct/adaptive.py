@@ -186,10 +186,12 @@ def refine_greedy(
 
     The new knot goes to the grid point of largest error (see :func:`_split`).
     Returns (knots, network), or None once more than ``limit`` segments would be
-    needed or a segment would get narrower than the grid's spacing.
+    needed, a segment would get narrower than the grid's spacing, or the error's
+    trend says the tolerance lies far beyond ``limit`` (see :func:`_out_of_reach`).
     """
     knots = np.unique(np.asarray(start, dtype=np.float64))
     narrowest = float(np.min(np.diff(x)))
+    history: list[tuple[int, float]] = []
     while True:
         net = build(knots)
         err = np.abs(net(x) - y)
@@ -198,9 +200,40 @@ def refine_greedy(
             return knots, net
         if knots.size - 1 >= limit:
             return None
+        history.append((knots.size, float(err[j])))
+        if _out_of_reach(history, tolerance, limit):
+            return None
         knots = np.insert(knots, *_split(knots, float(x[j])))
         if np.min(np.diff(knots)) < narrowest:
             return None
+
+
+REACH_AFTER = 48  # insertions before the trend is trusted
+REACH_FACTOR = 8.0  # give up when the trend needs this many times the limit
+
+
+def _out_of_reach(history: list[tuple[int, float]], tolerance: float, limit: int) -> bool:
+    """Whether the error's trend meets ``tolerance`` only far beyond ``limit`` knots.
+
+    The trend is a power law err ∝ n^(−a) fitted (least squares in log-log) to the best
+    error so far over the last half of the search. Each insertion is a dense solve and a
+    pass over the grid: without this check an unreachable tolerance (1e-12 with
+    sigmoids) costs every insertion up to the limit, hours at 4096. The fit is cautious
+    (errors usually fall faster later), so the factor is generous.
+    """
+    if len(history) < REACH_AFTER:
+        return False
+    best = np.minimum.accumulate([e for _, e in history])
+    half = len(history) // 2
+    n = np.log([k for k, _ in history[half:]])
+    e = np.log(np.maximum(best[half:], 1e-300))
+    if np.ptp(n) == 0:
+        return False
+    slope = -float(np.polyfit(n, e, 1)[0])
+    if slope <= 0:
+        return True  # no progress over half the search
+    needed = history[-1][0] * (float(best[-1]) / tolerance) ** (1.0 / slope)
+    return bool(needed > REACH_FACTOR * limit)
 
 
 def _split(knots: Array, at: float) -> tuple[int, float]:

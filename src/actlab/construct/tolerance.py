@@ -47,10 +47,10 @@ MARGIN = 0.99
 CANDIDATE_STEEPNESS = (1.0, 1.5, 2.5, 4.0)
 
 
-def _too_many(eps: float) -> ConfigError:
+def _too_many(eps: float, why: str = "") -> ConfigError:
     return ConfigError(
         f"no construction within {MAX_WIDTH} neurons meets the tolerance {eps:g} on this "
-        "target; raise the 'tolerance' parameter"
+        f"target{why}; raise the 'tolerance' parameter"
     )
 
 
@@ -139,8 +139,12 @@ def _smooth(target, eps, recipe, domain, kinks, x, y) -> tuple[Network, Array, A
         found = refine_greedy(_builder(target, recipe, k), x, y, eps, start, limit)
         if found is not None:
             best = (found[0], found[1], k)
-    if best is None:
-        raise _too_many(eps)
+    if best is None:  # the search stops early once the error's trend needs far more neurons
+        raise _too_many(
+            eps,
+            f" (the {recipe.activation} search stopped early: at the rate its error fell, "
+            "it would need far more)",
+        )
     xs, net, k = best
     ys = values_at(target, xs)
     if recipe.steepness is None and not recipe.staircase:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -61,16 +62,21 @@ class Result:
             out["figure"] = self.figure
         return out
 
+    def csv_text(self) -> str:
+        """The table as CSV text (floats written exactly)."""
+        buf = io.StringIO()
+        writer = csv.DictWriter(buf, fieldnames=self.columns, lineterminator="\n")
+        writer.writeheader()
+        for row in self.rows:
+            writer.writerow({k: _cell(row.get(k)) for k in self.columns})
+        return buf.getvalue()
+
     def write_csv(self, directory: str | Path) -> Path:
         """Write the table as ``<directory>/<name>.csv``; returns the path."""
         d = Path(directory)
         d.mkdir(parents=True, exist_ok=True)
         path = d / f"{self.name}.csv"
-        with path.open("w", newline="", encoding="utf-8") as fh:
-            writer = csv.DictWriter(fh, fieldnames=self.columns, lineterminator="\n")
-            writer.writeheader()
-            for row in self.rows:
-                writer.writerow({k: _cell(row.get(k)) for k in self.columns})
+        path.write_text(self.csv_text(), encoding="utf-8", newline="")
         return path
 
 

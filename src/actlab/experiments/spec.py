@@ -23,13 +23,13 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
-import tomllib
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .. import activations
+from .._files import parse_toml, parse_yaml, read_text
 from .._validate import check_int, check_real
 from ..errors import ConfigError, SchemaError
 from ..settings import OPTIMIZERS
@@ -198,25 +198,15 @@ def _check_targets(targets: tuple[str, ...]) -> None:
         resolve(t)  # raises ExpressionError with a caret if the text is bad
 
 
+MAX_SPEC_BYTES = 1024 * 1024
+
+
 def load_spec(path: str | Path) -> SweepSpec:
     """Read a TOML (``.toml``) or YAML (``.yaml``/``.yml``) sweep spec."""
     p = Path(path)
-    try:
-        text = p.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise SchemaError(f"sweep spec not found: {p}") from None
-    except (OSError, UnicodeDecodeError) as e:
-        raise SchemaError(f"cannot read sweep spec {p}: {e}") from None
+    text = read_text(p, "sweep spec", MAX_SPEC_BYTES)
     if p.suffix.lower() in (".yaml", ".yml"):
-        import yaml
-
-        try:
-            data = yaml.safe_load(text)
-        except yaml.YAMLError as e:
-            raise SchemaError(f"{p}: invalid YAML: {e}") from None
+        data = parse_yaml(text, str(p))
     else:
-        try:
-            data = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as e:
-            raise SchemaError(f"{p}: invalid TOML: {e}") from None
+        data = parse_toml(text, str(p))
     return SweepSpec.from_dict(data)

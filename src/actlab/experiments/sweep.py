@@ -104,7 +104,7 @@ def _dask(
     else:
         try:
             client = Client(scheduler, timeout="10s")
-        except OSError as e:
+        except (OSError, ValueError, TypeError) as e:  # unreachable, or not an address
             raise ConfigError(f"cannot reach the Dask scheduler at {scheduler!r}: {e}") from None
     try:
         futures = {client.submit(fn, c, pure=False): c for c in cells}

@@ -28,8 +28,9 @@ from typing import Any
 import numpy as np
 
 from .. import activations as act
+from .._budget import check_init
 from .._validate import check_choice, check_int, check_seed
-from ..errors import ConfigError, DataError, SchemaError
+from ..errors import ConfigError, DataError
 
 __all__ = ["INIT_SCHEMES", "Network", "Trace"]
 
@@ -183,6 +184,7 @@ class Network:
         sizes = [check_int("inputs", inputs, 1, MAX_INPUTS), *widths, k_out]
         acts = cls._activations(activation, len(widths))
         check_choice("scheme", scheme, INIT_SCHEMES)
+        check_init(widths, seed, population)  # refuse what would not fit in memory
         if isinstance(seed, Sequence) and not isinstance(seed, str):
             if population is not None:
                 raise ConfigError("give either a list of seeds or population=P, not both")
@@ -396,11 +398,9 @@ class Network:
     @classmethod
     def from_json(cls, text: str) -> Network:
         """Parse JSON text written by :meth:`to_json`."""
-        try:
-            data = json.loads(text)
-        except (json.JSONDecodeError, UnicodeDecodeError) as e:
-            raise SchemaError(f"not a network file: invalid JSON ({e})") from None
-        return cls.from_dict(data)
+        from .schema import parse_document
+
+        return cls.from_dict(parse_document(text))
 
     def save(self, path: str | Path) -> Path:
         """Write the network as JSON; returns the path."""
@@ -411,11 +411,6 @@ class Network:
     @classmethod
     def load(cls, path: str | Path) -> Network:
         """Read a network file written by :meth:`save`."""
-        p = Path(path)
-        try:
-            text = p.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            raise SchemaError(f"network file not found: {p}") from None
-        except (OSError, UnicodeDecodeError) as e:
-            raise SchemaError(f"cannot read network file {p}: {e}") from None
-        return cls.from_json(text)
+        from .schema import read_document
+
+        return cls.from_dict(read_document(path))

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from .. import activations as act
+from .._files import parse_json, read_text
 from ..errors import ActlabError, SchemaError
 
 if TYPE_CHECKING:
@@ -14,6 +16,18 @@ if TYPE_CHECKING:
 
 FORMAT = "actlab.network"
 VERSION = 1
+MAX_FILE_BYTES = 256 * 1024**2  # about 10 million weights; parsing takes a few times this
+
+
+def read_document(path: str | Path) -> Any:
+    """The JSON data of a network file: a regular file, bounded in size and nesting."""
+    text = read_text(path, "network file", MAX_FILE_BYTES)
+    return parse_json(text, f"not a network file ({path})")
+
+
+def parse_document(text: str) -> Any:
+    """The JSON data of a network file's text, with the same guards as :func:`read_document`."""
+    return parse_json(text, "not a network file")
 
 
 def _array(value: Any, where: str, ndim: int) -> np.ndarray:
@@ -36,10 +50,10 @@ def network_from_dict(cls: type[Network], data: Any) -> Network:
         raise SchemaError(
             f"not a network file: 'format' must be {FORMAT!r}, got {data.get('format')!r}"
         )
-    if data.get("version") != VERSION:
+    version = data.get("version")
+    if type(version) is not int or version != VERSION:  # True == 1, but is no version
         raise SchemaError(
-            f"unsupported network file version {data.get('version')!r}; "
-            f"this actlab reads version {VERSION}"
+            f"unsupported network file version {version!r}; this actlab reads version {VERSION}"
         )
     pop = data.get("population")
     if pop is not None and (isinstance(pop, bool) or not isinstance(pop, int) or pop < 1):

@@ -11,15 +11,19 @@ column instead, for targets of k inputs.
 from __future__ import annotations
 
 import csv
+import itertools
 import math
 import warnings
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
+from .._files import open_text
 from ..errors import DataError
-from .marked_points import from_points
+from .marked_points import MAX_POINTS, from_points
 from .table import from_table
 from .target import Target
 
@@ -28,6 +32,7 @@ __all__ = ["load_csv", "load_table", "parse_csv", "parse_table", "read_csv", "wr
 Column = int | str | None
 _CANDIDATES = ("\t", ";", ",", "|")
 _SHOWN = 20
+MAX_CSV_BYTES = 1024**3  # a million rows of two exact floats is about 40 MiB; room for text
 
 
 def _split(line: str, delimiter: str | None) -> list[str]:
@@ -84,67 +89,82 @@ def _value(field: str, role: str) -> tuple[float | None, str]:
     return v, ""
 
 
-def _layout(
-    text: str, delimiter: str | None, header: bool | None, source: str
-) -> tuple[str, list[str], list[str] | None, list[tuple[int, str]]]:
-    """(delimiter, first row's fields, header names or None, numbered data lines).
+def _data_rows(lines: Iterable[str]) -> Iterator[tuple[int, str]]:
+    """(line number, text) of every line that is not blank or a ``#`` comment, lazily."""
+    for k, line in enumerate(lines, start=1):
+        text = line.rstrip("\r\n")
+        if text.strip() and not text.lstrip().startswith("#"):
+            yield k, text
 
-    Blank lines and ``#`` comments are skipped; the delimiter is sniffed and the
-    header detected (a first row without numbers) unless given.
+
+def _layout(
+    lines: Iterable[str], delimiter: str | None, header: bool | None, source: str
+) -> tuple[str, list[str], list[str] | None, Iterator[tuple[int, str]]]:
+    """(delimiter, first row's fields, header names or None, the numbered data lines).
+
+    Reads lazily: the delimiter is sniffed from the first 50 data lines and the header
+    detected (a first row without numbers) unless given; the rest is read on demand.
     """
-    rows = [
-        (k, line)
-        for k, line in enumerate(text.splitlines(), start=1)
-        if line.strip() and not line.lstrip().startswith("#")
-    ]
-    if not rows:
+    rows = _data_rows(lines)
+    head = list(itertools.islice(rows, 50))
+    if not head:
         raise DataError(f"{source}: no data rows")
-    delim = delimiter if delimiter is not None else sniff_delimiter([r[1] for r in rows[:50]])
-    first = _split(rows[0][1], delim)
+    delim = delimiter if delimiter is not None else sniff_delimiter([r[1] for r in head])
+    first = _split(head[0][1], delim)
     has_header = not any(_is_number(f) for f in first) if header is None else header
-    return delim, first, first if has_header else None, rows[1:] if has_header else rows
+    names = first if has_header else None
+    return delim, first, names, itertools.chain(head[1:] if has_header else head, rows)
 
 
 def _parse(
-    text: str,
+    lines: Iterable[str],
     *,
-    x: Column,
-    y: Column,
-    delimiter: str | None,
-    header: bool | None,
-    drop_bad: bool,
-    source: str,
+    x: Column = None,
+    y: Column = None,
+    delimiter: str | None = None,
+    header: bool | None = None,
+    drop_bad: bool = False,
+    source: str = "csv",
+    limit: int = MAX_POINTS,
 ) -> tuple[np.ndarray, np.ndarray, list[int]]:
-    delim, _, names, data = _layout(text, delimiter, header, source)
+    delim, _, names, data = _layout(lines, delimiter, header, source)
     xi, yi = _column(x, names, 0, "x"), _column(y, names, 1, "y")
     xs: list[float] = []
     ys: list[float] = []
-    lines: list[int] = []
-    bad: list[str] = []
+    lines_kept: list[int] = []
+    bad: list[str] = []  # the first _SHOWN messages; n_bad counts them all
+    n_bad = 0
     for k, line in data:
+        if len(xs) + n_bad >= limit:  # stop reading: the file is over the limit already
+            raise DataError(
+                f"{source}: more than {limit} data rows; at most {limit} points are allowed"
+            )
         fields = _split(line, delim)
         if len(fields) <= max(xi, yi):
-            bad.append(f"line {k}: {len(fields)} field(s), column {max(xi, yi)} is missing")
-            continue
-        (vx, ex), (vy, ey) = _value(fields[xi], "x"), _value(fields[yi], "y")
-        if vx is None or vy is None:
-            bad.append(f"line {k}: " + "; ".join(e for e in (ex, ey) if e))
-            continue
-        xs.append(vx)
-        ys.append(vy)
-        lines.append(k)
-    if bad and not drop_bad:
-        more = f"\n  … and {len(bad) - _SHOWN} more" if len(bad) > _SHOWN else ""
+            problem = f"line {k}: {len(fields)} field(s), column {max(xi, yi)} is missing"
+        else:
+            (vx, ex), (vy, ey) = _value(fields[xi], "x"), _value(fields[yi], "y")
+            if vx is not None and vy is not None:
+                xs.append(vx)
+                ys.append(vy)
+                lines_kept.append(k)
+                continue
+            problem = f"line {k}: " + "; ".join(e for e in (ex, ey) if e)
+        n_bad += 1
+        if len(bad) < _SHOWN:
+            bad.append(problem)
+    if n_bad and not drop_bad:
+        more = f"\n  … and {n_bad - _SHOWN} more" if n_bad > _SHOWN else ""
         raise DataError(
-            f"{source}: {len(bad)} bad row(s):\n  " + "\n  ".join(bad[:_SHOWN]) + more + "\n"
+            f"{source}: {n_bad} bad row(s):\n  " + "\n  ".join(bad) + more + "\n"
             "fix them, or drop them with a warning (drop_bad=True, --drop-bad)"
         )
-    if bad:
-        nums = ", ".join(b.split(":")[0].removeprefix("line ") for b in bad[:_SHOWN])
-        warnings.warn(f"{source}: dropped {len(bad)} bad row(s) at line(s) {nums}", stacklevel=3)
+    if n_bad:
+        nums = ", ".join(b.split(":")[0].removeprefix("line ") for b in bad)
+        warnings.warn(f"{source}: dropped {n_bad} bad row(s) at line(s) {nums}", stacklevel=3)
     if not xs:
         raise DataError(f"{source}: no usable data rows")
-    return np.array(xs), np.array(ys), lines
+    return np.array(xs), np.array(ys), lines_kept
 
 
 def parse_csv(
@@ -159,21 +179,22 @@ def parse_csv(
 ) -> tuple[np.ndarray, np.ndarray]:
     """The (x, y) columns of CSV text, in file order (see the module docstring)."""
     xs, ys, _ = _parse(
-        text, x=x, y=y, delimiter=delimiter, header=header, drop_bad=drop_bad, source=source
+        text.splitlines(),
+        x=x,
+        y=y,
+        delimiter=delimiter,
+        header=header,
+        drop_bad=drop_bad,
+        source=source,
     )
     return xs, ys
 
 
-def _read_text(path: str | Path) -> str:
-    try:
-        return Path(path).read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as e:
-        raise DataError(f"cannot read {str(path)!r}: {e}") from None
-
-
-def read_csv(path: str | Path, **options: object) -> tuple[np.ndarray, np.ndarray]:
+def read_csv(path: str | Path, **options: Any) -> tuple[np.ndarray, np.ndarray]:
     """The (x, y) columns of a CSV file; options as :func:`parse_csv`."""
-    return parse_csv(_read_text(path), source=str(path), **options)  # type: ignore[arg-type]
+    with open_text(path, "CSV file", MAX_CSV_BYTES, error=DataError) as fh:
+        xs, ys, _ = _parse(fh, source=str(path), **options)
+    return xs, ys
 
 
 def load_csv(
@@ -187,15 +208,16 @@ def load_csv(
     duplicates: str = "error",
 ) -> Target:
     """A piecewise-linear target through a CSV file's points; duplicates named by line."""
-    xs, ys, lines = _parse(
-        _read_text(path),
-        x=x,
-        y=y,
-        delimiter=delimiter,
-        header=header,
-        drop_bad=drop_bad,
-        source=str(path),
-    )
+    with open_text(path, "CSV file", MAX_CSV_BYTES, error=DataError) as fh:
+        xs, ys, lines = _parse(  # reads line by line and stops at the points limit
+            fh,
+            x=x,
+            y=y,
+            delimiter=delimiter,
+            header=header,
+            drop_bad=drop_bad,
+            source=str(path),
+        )
     labels = [f"line {k}" for k in lines]
     return from_points(xs, ys, duplicates=duplicates, name=Path(path).name, labels=labels)
 
@@ -226,7 +248,18 @@ def parse_table(
     ``y`` defaults to the column named ``y``, else the last; ``x`` to every other
     column. Columns are 0-based indices or header names; a bad row is an error.
     """
-    delim, first, names, data = _layout(text, delimiter, header, source)
+    return _parse_table(text.splitlines(), x, y, delimiter, header, source)
+
+
+def _parse_table(
+    lines: Iterable[str],
+    x: list[Column] | None,
+    y: Column,
+    delimiter: str | None,
+    header: bool | None,
+    source: str,
+) -> tuple[np.ndarray, np.ndarray]:
+    delim, first, names, data = _layout(lines, delimiter, header, source)
     yi = _column(y, names, len(first) - 1, "y")
     xi = [i for i in range(len(first)) if i != yi] if x is None else [
         _column(c, names, 0, "x") for c in x
@@ -238,6 +271,11 @@ def parse_table(
         )
     values: list[list[float]] = []
     for k, line in data:
+        if len(values) >= MAX_POINTS:  # stop reading: the file is over the limit already
+            raise DataError(
+                f"{source}: more than {MAX_POINTS} data rows; at most {MAX_POINTS} points are "
+                "allowed"
+            )
         fields = _split(line, delim)
         if len(fields) <= max(*xi, yi):
             raise DataError(f"{source}: line {k}: {len(fields)} field(s), expected {len(first)}")
@@ -254,13 +292,22 @@ def parse_table(
     return table[:, :-1], table[:, -1]
 
 
-def load_table(path: str | Path, **options: object) -> Target:
+def load_table(
+    path: str | Path,
+    *,
+    x: list[Column] | None = None,
+    y: Column = None,
+    delimiter: str | None = None,
+    header: bool | None = None,
+) -> Target:
     """A target of k inputs from a CSV file of k feature columns and a target column.
 
     Options as :func:`parse_table`; ``target.points`` is (X (N, k), y (N,)). One
     feature column gives the same data as :func:`load_csv` would, as a 1-D target.
+    Read line by line; reading stops at the points limit.
     """
-    xs, ys = parse_table(_read_text(path), source=str(path), **options)  # type: ignore[arg-type]
+    with open_text(path, "CSV file", MAX_CSV_BYTES, error=DataError) as fh:
+        xs, ys = _parse_table(fh, x, y, delimiter, header, str(path))
     if xs.shape[1] == 1:
         return from_points(xs[:, 0], ys, name=Path(path).name)
     return from_table(xs, ys, name=Path(path).name)

@@ -10,7 +10,7 @@ import numpy as np
 
 from .._validate import check_choice
 from ..errors import DataError
-from .target import Target
+from .target import MAX_ABS_DOMAIN, Target
 
 __all__ = ["DUPLICATES", "MAX_POINTS", "from_points", "merge_duplicates", "parse_points"]
 
@@ -99,6 +99,11 @@ def from_points(
         raise DataError("points must be finite numbers (no NaN or inf)")
     if len(xa) > MAX_POINTS:
         raise DataError(f"at most {MAX_POINTS} points are allowed, got {len(xa)}")
+    if len(xa) and np.max(np.abs(xa)) > MAX_ABS_DOMAIN:  # the domain would overflow
+        far = float(xa[np.argmax(np.abs(xa))])
+        raise DataError(
+            f"points need |x| ≤ {MAX_ABS_DOMAIN:g} (the widest domain), got x = {far:g}"
+        )
     xs, ys = merge_duplicates(xa, ya, duplicates, labels)
     if len(xs) < 2:
         raise DataError(f"a target needs at least 2 points with different x, got {len(xs)}")

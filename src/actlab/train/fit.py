@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 
 from .. import threads
+from .._budget import check_fit
 from ..errors import ConfigError
 from ..network import Network
 from . import _fused, _options, init
@@ -187,6 +188,7 @@ def fit(
     xt, yt, val = validation_split(xa, ya, validation, fo.early_stopping, fo.seed)
     if val is not None:
         check_labels(val[1], fo.loss, network.outputs)
+    check_fit(layout, xt.shape[0], k, opts)  # refuse what would not fit in memory or time
     theta0 = init.starts(
         network, xt, output_targets(yt, fo.loss, network.outputs), k, fo.seed,
         data=fo.init_restarts == "data",
@@ -297,6 +299,7 @@ def fit_population(
     check_labels(ya, fo.loss, population.outputs)
     validation = fo.validation if val_data is None else val_data
     xt, yt, val = validation_split(xa, ya, validation, fo.early_stopping, fo.seed)
+    check_fit(layout, xt.shape[0], population.population or 1, opts)  # memory and time
     out = _train(layout, layout.pack(population), xt, yt, opts, val)
     _finite_or_raise(out, opts, any_member=False)
     capped = int((~out.converged).sum())

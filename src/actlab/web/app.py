@@ -21,6 +21,7 @@ from .. import __version__
 from ..settings import LIMITS
 from . import errors
 from .api import router
+from .body_limit import MAX_REQUEST_BYTES, BodyLimit
 from .responses import TrainDone, TrainProgress
 from .schemas import ErrorBody
 
@@ -28,10 +29,11 @@ __all__ = ["STATIC", "create_app", "limit_blas_threads"]
 
 STATIC = Path(__file__).parent / "static"
 
-DESCRIPTION = """\
+DESCRIPTION = f"""\
 The JSON API of actlab's interactive lab. Every size and count is bounded
-(see `GET /api/settings` → `limits`); every error is a 4xx response with the body
-`{"detail": {"message", "field", "position", "text"}}`, where `field` names the
+(see `GET /api/settings` → `limits`), and so is a request body (413 over
+{MAX_REQUEST_BYTES} bytes); every error is a 4xx response with the body
+`{{"detail": {{"message", "field", "position", "text"}}}}`, where `field` names the
 request field at fault and `position` the character of an expression.
 """
 
@@ -71,6 +73,7 @@ def create_app(*, max_stream_seconds: float | None = None) -> FastAPI:
     cap = LIMITS["max_stream_seconds"] if max_stream_seconds is None else max_stream_seconds
     app.state.max_stream_seconds = min(float(cap), LIMITS["max_stream_seconds"])
     errors.install(app)
+    app.add_middleware(BodyLimit)  # 413 before a huge body is read
     app.include_router(router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 

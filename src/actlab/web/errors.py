@@ -169,6 +169,17 @@ def error_response(exc: Exception) -> tuple[int, dict[str, Any]] | None:
     return None
 
 
+def _parse_failure(cause: BaseException | None) -> str | None:
+    """Why a body did not parse, when FastAPI only says that it did not."""
+    if isinstance(cause, RecursionError):
+        return "the JSON body nests too deeply; requests nest at most a few levels"
+    if isinstance(cause, ValueError) and "digits" in str(cause):
+        return "the JSON body has an integer of more than 4300 digits; numbers must be smaller"
+    if isinstance(cause, UnicodeDecodeError):
+        return f"the JSON body is not UTF-8 text (byte at offset {cause.start})"
+    return None
+
+
 def install(app: FastAPI) -> None:
     """Register the handlers: library errors, validation errors, HTTP errors, anything else."""
 
@@ -182,6 +193,7 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         message = exc.detail if isinstance(exc.detail, str) else "request failed"
+        message = _parse_failure(exc.__cause__) or message
         headers = getattr(exc, "headers", None)  # e.g. Allow on 405
         body = http_error_body(exc.status_code, message)
         return JSONResponse(body, status_code=exc.status_code, headers=headers)

@@ -91,6 +91,7 @@ class ErrorBody(BaseModel):
 
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     400: {"model": ErrorBody, "description": "The request cannot be served (e.g. too large)"},
+    413: {"model": ErrorBody, "description": "The request body is larger than allowed"},
     422: {"model": ErrorBody, "description": "A value is outside what is allowed"},
 }
 
@@ -210,6 +211,21 @@ class TrainRequest(Model):
     max_seconds: Annotated[float, Field(gt=0, le=L["max_stream_seconds"], allow_inf_nan=False)] = (
         120.0
     )
+
+
+class TrainStepRequest(TrainRequest):
+    """Train for a bounded number of steps in one request (more: use the stream)."""
+
+    steps: Annotated[
+        int,
+        Field(
+            ge=1,
+            le=int(L["max_step_request"]),
+            description=f"Optimizer steps of this request (at most {L['max_step_request']:g}; "
+            "/api/train/stream runs more).",
+        ),
+        BeforeValidator(_integral),
+    ] = min(default("steps"), int(L["max_step_request"]))
 
 
 class StateRequest(Model):

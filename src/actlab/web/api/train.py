@@ -29,7 +29,7 @@ from ...settings import LIMITS
 from ..compute import LabTarget, build_network, build_problem, fit_of, formulas
 from ..errors import FieldError, at, divergence_body
 from ..responses import TrainResponse
-from ..schemas import TrainRequest
+from ..schemas import TrainRequest, TrainStepRequest
 from ..trainer import LiveTrainer
 
 router = APIRouter(tags=["train"])
@@ -84,7 +84,7 @@ def _progress(trainer: LiveTrainer, problem: LabTarget, req: TrainRequest) -> di
 
 
 @router.post("/train/step", response_model=TrainResponse)
-def train_step(req: TrainRequest, request: Request) -> dict:
+def train_step(req: TrainStepRequest, request: Request) -> dict:
     """Run ``steps`` optimizer steps (at most 1000, at most 10 s) and return the network.
 
     ``step`` in the response says how many ran: fewer when the time ran out first.
