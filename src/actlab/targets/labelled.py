@@ -18,8 +18,17 @@ from typing import Any
 
 import numpy as np
 
+from .._files import open_text
 from ..errors import DataError
-from .csvfile import Column, _column, _is_number, _read_text, _split, _value, sniff_delimiter
+from .csvfile import (
+    MAX_CSV_BYTES,
+    Column,
+    _column,
+    _is_number,
+    _split,
+    _value,
+    sniff_delimiter,
+)
 from .table import from_table
 from .target import Target
 
@@ -115,7 +124,9 @@ def load_labelled(path: str | Path, **options: Any) -> Target:
     ``target.classes`` names the classes. Between points a query takes the class
     of the nearest point.
     """
-    xs, ys, classes = parse_labelled(_read_text(path), source=str(path), **options)
+    with open_text(path, "CSV file", MAX_CSV_BYTES, error=DataError) as fh:
+        text = fh.read()  # bounded: open_text refuses files over MAX_CSV_BYTES
+    xs, ys, classes = parse_labelled(text, source=str(path), **options)
     name = Path(path).name
     if xs.shape[1] == 1:  # one feature: a 1-D target, the nearest point's class between points
         x1 = xs[:, 0].copy()
