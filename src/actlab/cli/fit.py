@@ -166,7 +166,7 @@ def fit(
         "contributions": score.neurons(result.network, x, y),
         "network": result.network.to_dict(),
         "target": problem.describe(),
-        "optimizer": options.optimizer,
+        "optimizer": result.optimizer,  # what ran: lm runs lbfgs above 1000 parameters
         "options": options.to_dict(),
         "steps": result.steps,
         "converged": result.converged,
@@ -197,7 +197,7 @@ def fit(
             *([("test mse", f"{test['mse']:.7f} on {test['points']} held-out points")]
               if test else []),
             ("max_error", f"{data['max_error']:.5f}"),
-            ("time", f"{data['time_s']:.3f} s ({options.optimizer}, "
+            ("time", f"{data['time_s']:.3f} s ({result.optimizer}, "
                      f"{_count(data['restarts'], 'start')}, "
                      f"{_count(data['steps'], 'step')})"),
         ]
