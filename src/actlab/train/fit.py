@@ -19,7 +19,7 @@ import numpy as np
 from .. import threads
 from ..errors import ConfigError
 from ..network import Network
-from . import _fused, _options, init
+from . import _deep, _fused, _options, init
 from ._data import as_data
 from ._loop import Outcome, divergence, run
 from ._options import check_network, hint_for, validation_split
@@ -68,6 +68,11 @@ def _train(
                     steps=steps, tol=tol, window=WINDOW[name], dtype=opts["dtype"], hint=hint,
                     callback=opts["callback"],
                 )  # fmt: skip
+    if be.name == "numpy" and _deep.supports(
+        layout, name, batched=batched, validation=bool(val), dtype=opts["dtype"]
+    ):  # any depth, any inputs (MSE regression)
+        return _deep.train(layout, theta0, x, y, opts, tol=tol, window=WINDOW[name], hint=hint,
+                           tolerate=opts.get("tolerate", False))  # fmt: skip
     if be.name == "torch" and be.device != "cpu" and name == "adam" and not batched and not val:
         from . import _cuda
         from .backends import cuda_fused
