@@ -33,12 +33,15 @@ from .result import Progress
 
 __all__ = ["BLAS_FROM", "Geometry", "block_for", "supports", "train"]
 
-# A layer goes to BLAS when n_in · n_out ≥ BLAS_FROM. Measured on 2 EPYC cores, one
-# thread, Adam steps of a 1-w-w-1 tanh network on 1000 points: loops and BLAS
-# break even near w = 24 (576 weights): below, np.dot's call and the (n_out, block)
-# array it returns cost more than the few multiply-adds; above, BLAS's register
-# blocking (several outputs per load) wins, 2-3× at w = 64.
-BLAS_FROM = 576
+# A layer goes to BLAS when n_in · n_out ≥ BLAS_FROM. Measured on 2 shared EPYC cores,
+# one thread, CPU time per Adam step of 1-w-…-w-1 tanh networks (populations of 8):
+# at 201 points loops win up to w = 16 (16×16: 82 vs 99 µs), at 1000 points BLAS
+# already wins at w = 8 (8×8: 242 vs 296 µs) and clearly from w = 16 (521 vs 690 µs);
+# from w = 32 BLAS is 2-4× faster (its register blocking feeds several outputs per
+# load, the loops are bound by loads and stores). Narrow networks are bound by their
+# activations (a vectorised exponential per neuron and point), not by these products.
+# So the switch sits at 16×16 weights.
+BLAS_FROM = 256
 BLOCK = 256  # points per block: a (width, 256) float64 layer is 16 KiB per 8 neurons
 
 
@@ -113,7 +116,7 @@ def train(
     xt = np.ascontiguousarray((x[:, None] if x.ndim == 1 else x).T, dtype=dt)
     yd = np.ascontiguousarray(y, dtype=dt)
     theta = np.array(theta0, dtype=dt)
-    with threads.limit(blas=bool(geo.blas.any())):
+    with threads.limit(blas=bool(geo.blas.any()) or name == "lm"):  # LM: BLAS, LAPACK
         with numba.parallel_chunksize(1):  # members finish at different times: deal one by one
             if name == "lm":
                 out = _lm(geo, theta, xt, yd, opts["l2"], opts["steps"], tol, window,

@@ -104,8 +104,15 @@ def _activate(code, z, d, f32, one, bits32, bits64):  # type: ignore[no-untyped-
         else:
             sigmoid64(np.float64(wi), 0.0, z, z, bits64, bits64.view(np.float64))
         if code == 1:
+            # σ below TINY reads 0: the vectorised exponential stops at e^-708 (2^-126 in
+            # float32), so a saturated neuron would give σ ≈ 1e-308, whose products are
+            # subnormal numbers, 10-100× slower on x86 (seen: LM 18× slower); libm's σ
+            # underflows to 0 there
+            tiny = 1e-30 if f32 else 1e-290
             for n in range(n_pts):
                 a = z[n]
+                a = a if a > tiny else one * 0
+                z[n] = a
                 d[n] = a * (one - a)
         else:
             for n in range(n_pts):
@@ -677,6 +684,33 @@ def _gram(jt, r, a_mat, gr):  # type: ignore[no-untyped-def]
             a_mat[m, j] = a_mat[j, m]
 
 
+LAPACK_FROM = 64  # parameters: as backends/_spd.py (loops below, BLAS and LAPACK above)
+
+
+@njit(cache=True, fastmath=FASTMATH)
+def _lapack_solve(a_mat, g, mu, diag, d):  # type: ignore[no-untyped-def]
+    """Solve (a + mu·diag(diag)) d = −g by LAPACK's Cholesky; False if not positive definite."""
+    p = g.size
+    m = a_mat.copy()
+    for j in range(p):
+        m[j, j] += mu * diag[j]
+    try:
+        chol = np.linalg.cholesky(m)
+    except Exception:  # not positive definite: the caller raises the damping
+        return False
+    for k in range(p):
+        s = -g[k]
+        for j in range(k):
+            s -= chol[k, j] * d[j]
+        d[k] = s / chol[k, k]
+    for k in range(p - 1, -1, -1):
+        s = d[k]
+        for j in range(k + 1, p):
+            s -= chol[j, k] * d[j]
+        d[k] = s / chol[k, k]
+    return True
+
+
 @njit(cache=True)
 def _lm_member(xt, t, th, sizes, codes, blas, wmask, l2, block, steps, tol, state, hist):  # type: ignore[no-untyped-def]
     """Up to ``steps`` Levenberg–Marquardt iterations of one member: the algorithm of
@@ -703,7 +737,11 @@ def _lm_member(xt, t, th, sizes, codes, blas, wmask, l2, block, steps, tol, stat
             f = _eval(xt, t, th, sizes, codes, blas, wmask, l2, False, dummy, False, ev)
         hist[it] = f
         state[5 + k % window] = f
-        _gram(jt, r, a_mat, gr)
+        if p > LAPACK_FROM:
+            a_mat[:, :] = np.dot(jt, jt.T)
+            gr[:] = np.dot(jt, r)
+        else:
+            _gram(jt, r, a_mat, gr)
         gmax, dmax = 0.0, 0.0
         for j in range(p):
             for m in range(p):
@@ -722,7 +760,11 @@ def _lm_member(xt, t, th, sizes, codes, blas, wmask, l2, block, steps, tol, stat
             break
         accepted = False
         while mu < 1e16:
-            if not _cholesky_solve(a_mat, g, mu, diag, chol, d):
+            if p > LAPACK_FROM:
+                solved = _lapack_solve(a_mat, g, mu, diag, d)
+            else:
+                solved = _cholesky_solve(a_mat, g, mu, diag, chol, d)
+            if not solved:
                 mu *= nu
                 nu *= 2.0
                 continue
