@@ -1,4 +1,4 @@
-"""Deep and wide networks: actlab against PyTorch and scikit-learn, quiet and next to a busy process.
+"""Deep and wide networks: actlab against PyTorch and scikit-learn, quiet and next to a busy one.
 
 Parts (each one run, peers side by side, ratios = peer time / actlab time):
 
@@ -129,8 +129,9 @@ def grid(rows: list[tuple[int, int, int, int]], log: Callable[[str], None]) -> l
             for name, fn in PEERS.items():
                 if name == "scikit-learn" and dtype == "float32":
                     continue  # compared in float64 (scikit-learn's own dtype)
-                timed(lambda fn=fn: fn(depth, width, x[:50], y[:50], 2, dtype))  # warm-up
-                t, _ = timed(lambda fn=fn: fn(depth, width, x, y, steps, dtype))
+                args = (depth, width, x, y, steps, dtype)
+                timed(lambda fn=fn, a=args: fn(*a[:2], a[2][:50], a[3][:50], 2, a[5]))  # warm-up
+                t, _ = timed(lambda fn=fn, a=args: fn(*a))
                 row[name] = t
             out.append(row)
             log(

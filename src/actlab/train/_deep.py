@@ -72,7 +72,13 @@ class Geometry:
 
 
 def supports(
-    layout: Layout, optimizer: str, *, batched: bool, validation: bool, dtype: str, loss: str = "mse"
+    layout: Layout,
+    optimizer: str,
+    *,
+    batched: bool,
+    validation: bool,
+    dtype: str,
+    loss: str = "mse",
 ) -> bool:
     """Whether the any-depth kernels cover this fit."""
     return (
@@ -116,20 +122,18 @@ def train(
     xt = np.ascontiguousarray((x[:, None] if x.ndim == 1 else x).T, dtype=dt)
     yd = np.ascontiguousarray(y, dtype=dt)
     theta = np.array(theta0, dtype=dt)
-    with threads.limit(blas=bool(geo.blas.any()) or name == "lm"):  # LM: BLAS, LAPACK
-        with numba.parallel_chunksize(1):  # members finish at different times: deal one by one
-            if name == "lm":
-                out = _lm(geo, theta, xt, yd, opts["l2"], opts["steps"], tol, window,
-                          opts["callback"])  # fmt: skip
-            elif name == "lbfgs":
-                out = _lbfgs(geo, theta, xt, yd, opts["l2"], opts["steps"], tol, window,
-                             opts["callback"], hint, tolerate)  # fmt: skip
-            else:
-                b1, b2 = opts["betas"] if name == "adam" else (opts["momentum"], 0.0)
-                hyper = (opts["lr"], b1, b2, opts["eps"])
-                out = _first_order(geo, theta, xt, yd, name, hyper, opts["l2"], opts["steps"],
-                                   tol, window, opts["callback"], hint)  # fmt: skip
-    return out
+    # LM calls BLAS and LAPACK; members finish at different times: deal them one by one
+    with threads.limit(blas=bool(geo.blas.any()) or name == "lm"), numba.parallel_chunksize(1):
+        if name == "lm":
+            return _lm(geo, theta, xt, yd, opts["l2"], opts["steps"], tol, window,
+                       opts["callback"])  # fmt: skip
+        if name == "lbfgs":
+            return _lbfgs(geo, theta, xt, yd, opts["l2"], opts["steps"], tol, window,
+                          opts["callback"], hint, tolerate)  # fmt: skip
+        b1, b2 = opts["betas"] if name == "adam" else (opts["momentum"], 0.0)
+        hyper = (opts["lr"], b1, b2, opts["eps"])
+        return _first_order(geo, theta, xt, yd, name, hyper, opts["l2"], opts["steps"], tol,
+                            window, opts["callback"], hint)  # fmt: skip
 
 
 def loss_grad(

@@ -60,13 +60,13 @@ def _offsets(sizes):  # type: ignore[no-untyped-def]
     boff = np.empty(nl, dtype=np.int64)
     roff = np.empty(nl + 1, dtype=np.int64)
     k, r = 0, 0
-    for l in range(nl):
-        roff[l] = r
-        r += sizes[l]
-        woff[l] = k
-        k += sizes[l] * sizes[l + 1]
-        boff[l] = k
-        k += sizes[l + 1]
+    for ly in range(nl):
+        roff[ly] = r
+        r += sizes[ly]
+        woff[ly] = k
+        k += sizes[ly] * sizes[ly + 1]
+        boff[ly] = k
+        k += sizes[ly + 1]
     roff[nl] = r
     return woff, boff, roff
 
@@ -78,9 +78,9 @@ def _scratch(sizes, block, p, dtype_of):  # type: ignore[no-untyped-def]
     fast exponentials' bits (int32, int64)."""
     rows = 0
     wmax = 1
-    for l in range(sizes.size - 1):
-        rows += sizes[l]
-        wmax = max(wmax, sizes[l + 1], sizes[l])
+    for ly in range(sizes.size - 1):
+        rows += sizes[ly]
+        wmax = max(wmax, sizes[ly + 1], sizes[ly])
     acts = np.zeros((rows, block), dtype=dtype_of.dtype)
     slopes = np.zeros((rows, block), dtype=dtype_of.dtype)
     d1 = np.zeros((wmax, block), dtype=dtype_of.dtype)
@@ -144,36 +144,36 @@ def _forward(xt, b0, nb, th, sizes, codes, blas, woff, boff, roff, f32, one, sc)
         row, src = acts[i], xt[i]
         for n in range(nb):
             row[n] = src[b0 + n]
-    for l in range(nl - 1):
-        n_in, n_out = sizes[l], sizes[l + 1]
-        r_in, r_out = roff[l], roff[l + 1]
-        if blas[l]:
-            w = th[woff[l] : woff[l] + n_out * n_in].reshape((n_out, n_in))
+    for ly in range(nl - 1):
+        n_in, n_out = sizes[ly], sizes[ly + 1]
+        r_in, r_out = roff[ly], roff[ly + 1]
+        if blas[ly]:
+            w = th[woff[ly] : woff[ly] + n_out * n_in].reshape((n_out, n_in))
             z = np.dot(w, acts[r_in : r_in + n_in])
             for j in range(n_out):
-                bj, row, zj = th[boff[l] + j], acts[r_out + j], z[j]
+                bj, row, zj = th[boff[ly] + j], acts[r_out + j], z[j]
                 for n in range(block):
                     row[n] = zj[n] + bj
         else:
             for j in range(n_out):
                 row = acts[r_out + j]
-                bj = th[boff[l] + j]
+                bj = th[boff[ly] + j]
                 for n in range(nb):
                     row[n] = bj
-                base = woff[l] + j * n_in
+                base = woff[ly] + j * n_in
                 for i in range(n_in):
                     wji, h = th[base + i], acts[r_in + i]
                     for n in range(nb):
                         row[n] += wji * h[n]
         for j in range(n_out):
-            _activate(codes[l], acts[r_out + j, :nb], slopes[r_out + j, :nb], f32, one,
+            _activate(codes[ly], acts[r_out + j, :nb], slopes[r_out + j, :nb], f32, one,
                       bits32, bits64)  # fmt: skip
-    l = nl - 1
-    c0 = th[boff[l]]
+    ly = nl - 1
+    c0 = th[boff[ly]]
     for n in range(nb):
         out[n] = c0
-    for i in range(sizes[l]):
-        ci, h = th[woff[l] + i], acts[roff[l] + i]
+    for i in range(sizes[ly]):
+        ci, h = th[woff[ly] + i], acts[roff[ly] + i]
         for n in range(nb):
             out[n] += ci * h[n]
     if nb < block:  # unused tail of the last block: exact zeros in the BLAS sums
@@ -184,12 +184,12 @@ def _forward(xt, b0, nb, th, sizes, codes, blas, woff, boff, roff, f32, one, sc)
 
 
 @njit(cache=True, fastmath=FASTMATH)
-def _propagate(l, nb, th, sizes, blas, woff, roff, slopes, cur, nxt):  # type: ignore[no-untyped-def]
+def _propagate(ly, nb, th, sizes, blas, woff, roff, slopes, cur, nxt):  # type: ignore[no-untyped-def]
     """δ_{l−1} = (W_lᵀ δ_l) ⊙ φ'_{l−1} into ``nxt``."""
-    n_in, n_out = sizes[l], sizes[l + 1]
-    r_in = roff[l]
-    if blas[l]:
-        w = th[woff[l] : woff[l] + n_out * n_in].reshape((n_out, n_in))
+    n_in, n_out = sizes[ly], sizes[ly + 1]
+    r_in = roff[ly]
+    if blas[ly]:
+        w = th[woff[ly] : woff[ly] + n_out * n_in].reshape((n_out, n_in))
         pr = np.dot(w.T, cur[:n_out])
         for i in range(n_in):
             row, sl, src = nxt[i], slopes[r_in + i], pr[i]
@@ -201,7 +201,7 @@ def _propagate(l, nb, th, sizes, blas, woff, roff, slopes, cur, nxt):  # type: i
         for n in range(nb):
             row[n] = 0
         for j in range(n_out):
-            wji, dj = th[woff[l] + j * n_in + i], cur[j]
+            wji, dj = th[woff[ly] + j * n_in + i], cur[j]
             for n in range(nb):
                 row[n] += wji * dj[n]
         sl = slopes[r_in + i]
@@ -215,39 +215,39 @@ def _backward(nb, th, sizes, blas, woff, boff, roff, zero, sc):  # type: ignore[
     acts, slopes, cur, nxt, _, dy, gb, _, _ = sc
     for n in range(dy.size):
         cur[0, n] = dy[n]
-    for l in range(sizes.size - 2, -1, -1):
-        n_in, n_out = sizes[l], sizes[l + 1]
-        r_in = roff[l]
+    for ly in range(sizes.size - 2, -1, -1):
+        n_in, n_out = sizes[ly], sizes[ly + 1]
+        r_in = roff[ly]
         for j in range(n_out):
             dj = cur[j]
             s = zero
             for n in range(nb):
                 s += dj[n]
-            gb[boff[l] + j] = s
-        if blas[l]:
+            gb[boff[ly] + j] = s
+        if blas[ly]:
             gw = np.dot(cur[:n_out], acts[r_in : r_in + n_in].T)
             for j in range(n_out):
                 for i in range(n_in):
-                    gb[woff[l] + j * n_in + i] = gw[j, i]
+                    gb[woff[ly] + j * n_in + i] = gw[j, i]
         else:
             for j in range(n_out):
                 dj = cur[j]
-                base = woff[l] + j * n_in
+                base = woff[ly] + j * n_in
                 for i in range(n_in):
                     h = acts[r_in + i]
                     s = zero
                     for n in range(nb):
                         s += dj[n] * h[n]
                     gb[base + i] = s
-        if l > 0:
-            _propagate(l, nb, th, sizes, blas, woff, roff, slopes, cur, nxt)
+        if ly > 0:
+            _propagate(ly, nb, th, sizes, blas, woff, roff, slopes, cur, nxt)
             cur, nxt = nxt, cur
 
 
 @njit(cache=True, fastmath=FASTMATH)
 def _block(xt, t, c, th, sizes, codes, blas, grad, scale, f32, sc):  # type: ignore[no-untyped-def]
     """Block ``c``: its Σ r² (returned) and, if ``grad``, its gradient in sc's gb."""
-    acts, _, _, _, out, dy, gb, _, _ = sc
+    acts, _, _, _, out, dy, _, _, _ = sc
     block = acts.shape[1]
     zero = th[0] * 0
     one = np.ones(1, dtype=th.dtype)[0]
@@ -358,8 +358,9 @@ def loss_grad_members(xt, t, theta, sizes, codes, blas, wmask, l2, block, f32, g
 
 
 @njit(cache=True)
-def loss_grad_blocks(xt, t, theta, sizes, codes, blas, wmask, l2, block, f32, grad, f, g,
-                     n_threads):  # type: ignore[no-untyped-def]
+def loss_grad_blocks(
+    xt, t, theta, sizes, codes, blas, wmask, l2, block, f32, grad, f, g, n_threads
+):  # type: ignore[no-untyped-def]
     """:func:`loss_grad_members` with the blocks of each member in parallel (same numbers)."""
     ev = _evaluator(sizes, block, t.size, theta, n_threads)
     for q in range(theta.shape[0]):
@@ -382,21 +383,21 @@ def _jacobian(xt, t, th, sizes, codes, blas, f32, sc, jt, r):  # type: ignore[no
             r[b0 + n] = rn
             s += rn * rn
             cur[0, n] = one
-        for l in range(sizes.size - 2, -1, -1):
-            n_in, n_out = sizes[l], sizes[l + 1]
-            r_in = roff[l]
+        for ly in range(sizes.size - 2, -1, -1):
+            n_in, n_out = sizes[ly], sizes[ly + 1]
+            r_in = roff[ly]
             for j in range(n_out):
                 dj = cur[j]
-                row = jt[boff[l] + j]
+                row = jt[boff[ly] + j]
                 for n in range(nb):
                     row[b0 + n] = dj[n]
-                base = woff[l] + j * n_in
+                base = woff[ly] + j * n_in
                 for i in range(n_in):
                     h, row = acts[r_in + i], jt[base + i]
                     for n in range(nb):
                         row[b0 + n] = dj[n] * h[n]
-            if l > 0:
-                _propagate(l, nb, th, sizes, blas, woff, roff, slopes, cur, nxt)
+            if ly > 0:
+                _propagate(ly, nb, th, sizes, blas, woff, roff, slopes, cur, nxt)
                 cur, nxt = nxt, cur
     return s
 
