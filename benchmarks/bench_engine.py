@@ -139,3 +139,145 @@ def grid(rows: list[tuple[int, int, int, int]], log: Callable[[str], None]) -> l
                 + "  ".join(f"{k} {row[k]:.3f} s" for k in PEERS if k in row)
             )
     return out
+
+
+def _sk_lbfgs(widths: tuple[int, ...], seed: int) -> Any:
+    """scikit-learn's MLPRegressor, logistic, lbfgs run to convergence (tol 1e-10, ≤ 5000)."""
+    from sklearn.neural_network import MLPRegressor
+
+    return MLPRegressor(
+        hidden_layer_sizes=widths, activation="logistic", solver="lbfgs", max_iter=5000,
+        tol=1e-10, random_state=seed,
+    )  # fmt: skip
+
+
+def _sk_timed(model: Any, x: Any, y: Any) -> tuple[float, Any]:
+    """scikit-learn's fit timed with BLAS on one thread: its fastest setting for these tiny
+    problems (two OpenBLAS threads next to other work spin-wait, 10-50× slower)."""
+    from threadpoolctl import threadpool_limits
+
+    with threadpool_limits(1):
+        return timed(lambda: model.fit(x[:, None], y))
+
+
+def lbfgs(seeds: int, log: Callable[[str], None]) -> list[dict]:
+    """Per fit on the lesson's 201 points: actlab lbfgs (defaults: 4 starts) vs scikit-learn
+    lbfgs (one start, tol 1e-10, up to 5000 iterations), sigmoid, depth 1 and 2."""
+    x, y = lesson.GRID.values(), lesson.target(lesson.GRID.values())
+    out = []
+    for depth in (1, 2):
+        for width in (2, 3, 8):
+            times: dict[str, list[float]] = {"actlab": [], "scikit-learn": []}
+            mses: dict[str, list[float]] = {"actlab": [], "scikit-learn": []}
+            for seed in [-1, *range(seeds)]:  # seed −1: warm-up
+                net = Network.init(width, depth, "sigmoid", seed=max(seed, 0))
+                s = max(seed, 0)
+                t, res = timed(lambda n=net, s=s: fit(n, x, y, optimizer="lbfgs", seed=s))
+                model = _sk_lbfgs((width,) * depth, s)
+                t2, _ = _sk_timed(model, x, y)
+                if seed >= 0:
+                    times["actlab"].append(t)
+                    times["scikit-learn"].append(t2)
+                    mses["actlab"].append(res.mse)
+                    mses["scikit-learn"].append(
+                        float(np.mean((model.predict(x[:, None]) - y) ** 2))
+                    )
+            row = {"depth": depth, "width": width}
+            for k in times:
+                row[k] = float(np.median(times[k]))
+                row[k + " mse"] = float(np.median(mses[k]))
+            out.append(row)
+            log(f"  lbfgs {depth} × {width}: actlab {row['actlab'] * 1e3:.1f} ms "
+                f"(median MSE {row['actlab mse']:.2e}), scikit-learn "
+                f"{row['scikit-learn'] * 1e3:.1f} ms ({row['scikit-learn mse']:.2e})")  # fmt: skip
+    return out
+
+
+def lm(seeds: int, log: Callable[[str], None]) -> list[dict]:
+    """Time to the best-known MSE, 1-8-8-1 and 1-8-8-8-1 sigmoid on 'complex' (201 points):
+    actlab's default fit (LM, 4 starts) vs scikit-learn lbfgs to convergence. Best known:
+    the lowest MSE any run of this benchmark reached; success: within 1% of it."""
+    from actlab.problem import Problem
+
+    x, y = Problem.from_spec("complex", points=201).train()
+    out = []
+    for depth in (2, 3):
+        res: dict[str, list[tuple[float, float]]] = {"actlab": [], "scikit-learn": []}
+        for seed in [-1, *range(seeds)]:
+            net = Network.init(8, depth, "sigmoid", seed=max(seed, 0))
+            t, r = timed(lambda n=net, s=seed: fit(n, x, y, seed=max(s, 0)))
+            model = _sk_lbfgs((8,) * depth, max(seed, 0))
+            t2, _ = _sk_timed(model, x, y)
+            if seed >= 0:
+                res["actlab"].append((t, r.mse))
+                res["scikit-learn"].append(
+                    (t2, float(np.mean((model.predict(x[:, None]) - y) ** 2)))
+                )
+        best = min(m for v in res.values() for _, m in v)
+        row: dict[str, Any] = {"depth": depth, "best_known": best}
+        for k, v in res.items():
+            row[k] = float(np.median([t for t, _ in v]))
+            row[k + " success"] = float(np.mean([m <= best * 1.01 for _, m in v]))
+            row[k + " mse"] = float(np.median([m for _, m in v]))
+        out.append(row)
+        log(f"  lm depth {depth}: best known {best:.3e}; actlab {row['actlab']:.3f} s "
+            f"({100 * row['actlab success']:.0f}%), scikit-learn {row['scikit-learn']:.3f} s "
+            f"({100 * row['scikit-learn success']:.0f}%)")  # fmt: skip
+    return out
+
+
+def sweep(tmp: str) -> float:
+    """Seconds for the depth-2 LM sweep: 3 targets × 3 activations × widths 2-16 × 8 seeds."""
+    from actlab.experiments.spec import SweepSpec
+    from actlab.experiments.sweep import run_sweep
+
+    spec = SweepSpec.from_dict({
+        "targets": ["lesson", "complex", "sin"], "activations": ["sigmoid", "tanh", "relu"],
+        "widths": [2, 4, 8, 16], "depths": [2], "optimizers": ["lm"], "seeds": 8,
+    })  # fmt: skip
+    t, _ = timed(lambda: run_sweep(spec, f"{tmp}/sweep.csv", restart=True))
+    return t
+
+
+def depth_experiment() -> float:
+    """Seconds for ``actlab experiment depth`` (full)."""
+    from actlab.experiments.depth import depth
+
+    t, _ = timed(lambda: depth(size="full"))
+    return t
+
+
+def main() -> int:
+    """Run every part (quiet, then the sweep, the experiment and two grid rows next to a busy
+    process) and print the results as JSON lines and markdown tables."""
+    import json
+    import os
+    import tempfile
+
+    quick = "--quick" in sys.argv
+    rows = QUICK_GRID if quick else GRID[:8]
+    log = print
+    out: dict[str, Any] = {"load_before": os.getloadavg()}
+    log(f"load average before: {out['load_before']}")
+    out["grid"] = grid(rows, log)
+    out["lbfgs"] = lbfgs(3 if quick else 10, log)
+    out["lm"] = lm(3 if quick else 20, log)
+    with tempfile.TemporaryDirectory() as tmp:
+        out["sweep"] = sweep(tmp)
+        log(f"  sweep depth 2 (288 networks): {out['sweep']:.1f} s")
+        out["depth"] = depth_experiment()
+        log(f"  experiment depth (full): {out['depth']:.1f} s")
+        with busy():
+            out["sweep_busy"] = sweep(tmp)
+            log(f"  busy: sweep {out['sweep_busy']:.1f} s")
+            out["depth_busy"] = depth_experiment()
+            log(f"  busy: experiment depth {out['depth_busy']:.1f} s")
+            out["grid_busy"] = grid(rows[:2], log)
+    out["load_after"] = os.getloadavg()
+    log(f"load average after: {out['load_after']}")
+    log(json.dumps(out))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
