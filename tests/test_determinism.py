@@ -20,6 +20,13 @@ CASES = {
     "lbfgs-deep": (lambda: Network.init(8, 2, "sigmoid", seed=3), {"optimizer": "lbfgs"}),
     "adam-wide": (lambda: Network.init(128, 2, "relu", seed=4),
                   {"optimizer": "adam", "steps": 60, "tol": 0}),
+    "adam-wide-f32": (lambda: Network.init(64, 3, "tanh", seed=5),
+                      {"optimizer": "adam", "steps": 40, "tol": 0, "dtype": "float32"}),
+    "lbfgs-shallow": (lambda: Network.init(8, 1, "sigmoid", seed=6), {"optimizer": "lbfgs"}),
+    "sgd-deep-f32": (lambda: Network.init(5, 4, "gelu", seed=7),
+                     {"optimizer": "sgd", "steps": 80, "tol": 0, "dtype": "float32"}),
+    "lm-deep-wide": (lambda: Network.init(12, 2, "sigmoid", seed=8),
+                     {"optimizer": "lm", "steps": 15}),
 }  # fmt: skip
 
 
@@ -51,6 +58,20 @@ def test_population_is_bit_identical_with_one_and_two_threads(restore_threads) -
         threads.set_threads(n)
         pop = Network.init(3, 1, "sigmoid", seed=list(range(64)))
         runs.append(_weights(fit_population(pop, X, Y, steps=200, tol=0)))
+    for a, b in zip(*runs, strict=True):
+        np.testing.assert_array_equal(a, b)
+
+
+@pytest.mark.filterwarnings("ignore::actlab.train.ConvergenceWarning")
+@pytest.mark.parametrize("optimizer", ["adam", "lbfgs", "lm"])
+def test_deep_population_is_bit_identical_with_one_and_two_threads(
+    optimizer, restore_threads
+) -> None:  # type: ignore[no-untyped-def]
+    runs = []
+    for n in (1, 2):
+        threads.set_threads(n)
+        pop = Network.init([6, 5], activation="tanh", seed=list(range(9)))
+        runs.append(_weights(fit_population(pop, X, Y, optimizer=optimizer, steps=40)))
     for a, b in zip(*runs, strict=True):
         np.testing.assert_array_equal(a, b)
 

@@ -20,7 +20,7 @@ from .. import threads
 from .._budget import check_fit
 from ..errors import ConfigError
 from ..network import Network
-from . import _fused, _options, init
+from . import _deep, _fused, _options, init
 from ._data import as_data
 from ._loop import Outcome, divergence, run
 from ._options import check_network, hint_for, validation_split
@@ -76,6 +76,12 @@ def _train(
                     steps=steps, tol=tol, window=WINDOW[name], dtype=opts["dtype"], hint=hint,
                     callback=opts["callback"],
                 )  # fmt: skip
+    deep = _deep.supports(
+        layout, name, batched=batched, validation=bool(val), dtype=opts["dtype"], loss=kind
+    )
+    if be.name == "numpy" and deep:  # any depth, any inputs (MSE regression, one output)
+        return _deep.train(layout, theta0, x, y, opts, tol=tol, window=WINDOW[name], hint=hint,
+                           tolerate=opts.get("tolerate", False))  # fmt: skip
     gpu = be.name == "torch" and be.device != "cpu" and kind == "mse"
     if gpu and name == "adam" and not batched and not val:
         from . import _cuda

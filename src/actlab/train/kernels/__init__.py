@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
-__all__ = ["ACT_CODES", "available", "load"]
+__all__ = ["ACT_CODES", "available", "load", "load_deep"]
 
 # activation name → integer code understood by the kernels
 ACT_CODES = {
@@ -56,3 +56,10 @@ def load() -> Any:
     from . import _compiled
 
     return _compiled
+
+
+def load_deep() -> Any:
+    """The any-depth kernels (``_deep``: any number of layers and inputs)."""
+    from . import _deep
+
+    return _deep
