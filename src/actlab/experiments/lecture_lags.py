@@ -90,7 +90,7 @@ def lecture_lags(*, size: str = "full", seed: int = 0) -> Result:
     check_size(size)
     k = 7
     if size == "small":
-        shapes, restarts = [(2, 1), (8, 1), (8, 2)], 2
+        shapes, restarts = [(2, 1), (8, 1), (8, 2)], 4
     else:
         shapes, restarts = [(2, 1), (4, 1), (8, 1), (16, 1), (8, 2), (8, 3)], 6
     one, many = _data(1), _data(k)
