@@ -22,6 +22,7 @@ import numpy as np
 from ..errors import ConfigError, DataError, UnsupportedError
 from ..network import Network
 from ..network.formula import MINUS, number
+from .linear import carry_affine, require_identity
 
 if TYPE_CHECKING:
     import sympy
@@ -106,25 +107,10 @@ class Affine:
         return f"{what} (it cannot bend): {self.formula}"
 
 
-def _require_identity(net: Network) -> None:
-    bad = [(i + 1, a) for i, a in enumerate(net.activations) if a != "identity"]
-    if bad:
-        where = ", ".join(f"layer {i}: {a}" for i, a in bad)
-        raise UnsupportedError(
-            f"fold_affine needs a network whose hidden layers all use identity; got {where}"
-        )
-
-
 def fold_affine(net: Network) -> Affine:
     """Fold an identity network of any number of inputs into y = a·x + b exactly."""
-    _require_identity(net)
-    k = net.inputs
+    slope, shift = carry_affine(net, "fold_affine")
     lead = net.weights[0].shape[:-2]
-    slope = np.broadcast_to(np.eye(k), (*lead, k, k))
-    shift = np.zeros((*lead, k))
-    for w, b in zip(net.weights, net.biases, strict=True):
-        slope = w @ slope
-        shift = (w @ shift[..., None])[..., 0] + b
     a, c = slope[..., 0, :], shift[..., 0]
     if not lead:
         return Affine(np.array(a), float(c))
@@ -163,7 +149,7 @@ def symbolic_affine(widths: list[int] | Network, inputs: int | None = None) -> S
     import sympy
 
     if isinstance(widths, Network):
-        _require_identity(widths)
+        require_identity(widths, "fold_affine")
         inputs = widths.inputs if inputs is None else inputs
         widths = widths.widths
     k = 1 if inputs is None else int(inputs)

@@ -78,25 +78,37 @@ class Line:
         return f"a line: {self.formula}"
 
 
-def _require_identity(net: Network) -> None:
+def require_identity(net: Network, who: str) -> None:
+    """Raise unless every hidden layer of ``net`` is the identity (``who`` names the caller)."""
     bad = [(i + 1, a) for i, a in enumerate(net.activations) if a != "identity"]
     if bad:
         where = ", ".join(f"layer {i}: {a}" for i, a in bad)
         raise UnsupportedError(
-            f"fold_linear needs a network whose hidden layers all use identity; got {where}"
+            f"{who} needs a network whose hidden layers all use identity; got {where}"
         )
+
+
+def carry_affine(net: Network, who: str) -> tuple[np.ndarray, np.ndarray]:
+    """The identity network ``net`` as x ↦ A x + c: (A (..., 1, k), c (..., 1)), exactly.
+
+    The map is carried through the layers: A ← W A, c ← W c + b. ``who`` names the
+    caller in the error for a network with another activation.
+    """
+    require_identity(net, who)
+    k = net.inputs
+    lead = net.weights[0].shape[:-2]
+    slope = np.broadcast_to(np.eye(k), (*lead, k, k))
+    shift = np.zeros((*lead, k))
+    for w, b in zip(net.weights, net.biases, strict=True):
+        slope = w @ slope
+        shift = (w @ shift[..., None])[..., 0] + b
+    return slope, shift
 
 
 def fold_linear(net: Network) -> Line:
     """Fold an identity network (single or population) into y = a·x + b exactly."""
-    _require_identity(net)
-    # carry the affine map x ↦ A x + c through the layers; A is (..., n, 1), c is (..., n)
+    slope, shift = carry_affine(net, "fold_linear")
     lead = net.weights[0].shape[:-2]
-    slope = np.ones((*lead, 1, 1))
-    shift = np.zeros((*lead, 1))
-    for w, b in zip(net.weights, net.biases, strict=True):
-        slope = w @ slope
-        shift = (w @ shift[..., None])[..., 0] + b
     a, c = slope[..., 0, 0], shift[..., 0]
     if not lead:
         return Line(float(a), float(c))
@@ -162,7 +174,7 @@ def symbolic_line(widths: list[int] | Network) -> SymbolicLine:
     import sympy
 
     if isinstance(widths, Network):
-        _require_identity(widths)
+        require_identity(widths, "fold_linear")
         widths = widths.widths
     widths = [int(w) for w in widths]
     paths = int(np.prod(widths)) if widths else 1
