@@ -21,6 +21,7 @@ import numpy as np
 
 from .. import settings
 from ..errors import UnsupportedError
+from ._params import DEFAULTS, store
 
 try:
     from sklearn.base import BaseEstimator, ClassifierMixin
@@ -33,7 +34,7 @@ except ImportError:  # pragma: no cover - depends on the environment
 
 __all__ = ["ActlabClassifier"]
 
-_D = {o.name: o.default for o in settings.fit_options()}
+_D = DEFAULTS
 FIT_PARAMS = tuple(o.name for o in settings.fit_options() if o.name not in ("seed", "loss"))
 
 
@@ -71,27 +72,7 @@ class ActlabClassifier(ClassifierMixin, BaseEstimator):
         device: str = _D["device"],
         dtype: str = _D["dtype"],
     ) -> None:
-        self.width = width
-        self.depth = depth
-        self.activation = activation
-        self.optimizer = optimizer
-        self.steps = steps
-        self.learning_rate = learning_rate
-        self.l2 = l2
-        self.batch_size = batch_size
-        self.restarts = restarts
-        self.init_restarts = init_restarts
-        self.tol = tol
-        self.validation = validation
-        self.early_stopping = early_stopping
-        self.patience = patience
-        self.momentum = momentum
-        self.betas = betas
-        self.eps = eps
-        self.random_state = random_state
-        self.backend = backend
-        self.device = device
-        self.dtype = dtype
+        store(self, locals())
 
     def fit(self, X: Any, y: Any) -> ActlabClassifier:
         """Fit the network to (X, y); returns self."""

@@ -20,6 +20,7 @@ import numpy as np
 from .. import settings
 from ..errors import UnsupportedError
 from ..train.result import link_sklearn
+from ._params import DEFAULTS, store
 
 try:
     from sklearn.base import BaseEstimator, RegressorMixin
@@ -37,7 +38,7 @@ link_sklearn()  # actlab's ConvergenceWarning is also scikit-learn's from now on
 #: The fit options the estimator exposes as parameters (``seed`` is ``random_state``;
 #: ``loss`` is the estimator's kind: MSE here, log loss or cross-entropy for a classifier).
 FIT_PARAMS = tuple(o.name for o in settings.fit_options() if o.name not in ("seed", "loss"))
-_D = {o.name: o.default for o in settings.fit_options()}
+_D = DEFAULTS
 
 
 class ActlabRegressor(RegressorMixin, BaseEstimator):
@@ -83,28 +84,7 @@ class ActlabRegressor(RegressorMixin, BaseEstimator):
         device: str = _D["device"],
         dtype: str = _D["dtype"],
     ) -> None:
-        self.width = width
-        self.depth = depth
-        self.activation = activation
-        self.optimizer = optimizer
-        self.steps = steps
-        self.learning_rate = learning_rate
-        self.l2 = l2
-        self.batch_size = batch_size
-        self.restarts = restarts
-        self.init_restarts = init_restarts
-        self.tol = tol
-        self.validation = validation
-        self.early_stopping = early_stopping
-        self.patience = patience
-        self.momentum = momentum
-        self.betas = betas
-        self.eps = eps
-        self.random_state = random_state
-        self.scale = scale
-        self.backend = backend
-        self.device = device
-        self.dtype = dtype
+        store(self, locals())
 
     def fit(self, X: Any, y: Any) -> ActlabRegressor:
         """Fit the network to (X, y); returns self."""
