@@ -158,7 +158,7 @@ def test_resolve_lags_sunspots(k: int) -> None:
 
 @pytest.mark.parametrize("spec", ["lags:moon:3", "lags:sunspots", "lags:sunspots:zero"])
 def test_resolve_lags_rejects(spec: str) -> None:
-    with pytest.raises(ConfigError, match="lags"):
+    with pytest.raises(ExpressionError, match="lags"):  # bad target text, with a caret
         resolve(spec)
 
 

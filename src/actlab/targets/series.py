@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 
 from .._validate import check_int
-from ..errors import ConfigError, DataError
+from ..errors import ConfigError, DataError, ExpressionError
 from .marked_points import from_points
 from .table import from_table
 from .target import Target
@@ -75,16 +75,26 @@ def lags(series: Any, k: int, *, name: str = "series") -> Target:
 
 
 def resolve_lags(spec: str) -> Target:
-    """``lags:NAME:K`` (NAME one of :data:`SERIES`) as a target; raises ConfigError naming it."""
+    """``lags:NAME:K`` (NAME one of :data:`SERIES`) as a target.
+
+    Malformed text is an ExpressionError, like any other target text that does not parse.
+    """
     parts = spec.split(":")
     if len(parts) != 3 or parts[1].strip().lower() not in SERIES:
-        raise ConfigError(
+        raise ExpressionError(
             f"a lag problem is written lags:SERIES:K with SERIES one of {', '.join(SERIES)} "
-            f"and K the number of lags (1 to {MAX_LAGS}), e.g. lags:sunspots:3; got {spec!r}"
+            f"and K the number of lags (1 to {MAX_LAGS}), e.g. lags:sunspots:3; got {spec!r}",
+            spec,
+            0,
         )
     try:
         k = int(parts[2])
     except ValueError:
-        raise ConfigError(f"the number of lags K in {spec!r} must be an integer") from None
+        raise ExpressionError(
+            f"the number of lags K in {spec!r} must be an integer", spec, spec.rfind(":") + 1
+        ) from None
     name = parts[1].strip().lower()
-    return lags(SERIES[name](), k, name=name)
+    try:
+        return lags(SERIES[name](), k, name=name)
+    except ConfigError as e:  # K out of range: still bad target text
+        raise ExpressionError(str(e), spec, spec.rfind(":") + 1) from None
