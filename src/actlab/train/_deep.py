@@ -42,10 +42,8 @@ __all__ = ["BLAS_FROM", "Geometry", "block_for", "supports", "train"]
 # activations (a vectorised exponential per neuron and point), not by these products.
 # So the switch sits at 16×16 weights.
 BLAS_FROM = 256
-#: Off: the kernels' two schedules (members or blocks on threads) gave different last bits
-#: on some runs, and their LM differed between two runs of one process. fit() uses the
-#: generic loop, which is reproducible, until that is found (see tests/test_train_deep.py).
-ENABLED = False
+#: Whether fit() uses these kernels (a switch for comparisons: benchmarks, tests)
+ENABLED = True
 BLOCK = 256  # points per block: a (width, 256) float64 layer is 16 KiB per 8 neurons
 
 
@@ -92,10 +90,6 @@ def supports(
         and layout.outputs == 1
         and optimizer in ("adam", "sgd", "lbfgs", "lm")
         and (optimizer != "lm" or dtype == "float64")
-        # the kernel's LM gave different last bits in two runs of one process (identity
-        # networks, whose Gauss–Newton systems are singular); until that is found, LM runs
-        # on the generic loop, which is reproducible
-        and optimizer != "lm"
         and all(a in kernels.ACT_CODES for a in layout.activations)
         and not batched
         and not validation

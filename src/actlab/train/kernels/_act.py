@@ -10,11 +10,14 @@ import math
 
 from numba import njit
 
-__all__ = ["FASTMATH", "act", "finite"]
+__all__ = ["FASTMATH", "ORDERED", "act", "finite"]
 
 # fast-math without 'nnan'/'ninf': reductions may be reordered and vectorised, but
 # isfinite() must keep working, since divergence is detected through it
 FASTMATH = {"nsz", "arcp", "contract", "afn", "reassoc"}
+#: FASTMATH without 'reassoc': for code whose sums must keep the order written (the sum
+#: over blocks, which would otherwise be vectorised once there are enough blocks)
+ORDERED = FASTMATH - {"reassoc"}
 _MAX = 1.7976931348623157e308
 
 

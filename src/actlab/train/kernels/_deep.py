@@ -21,6 +21,14 @@ total in block order. Two schedules run that same arithmetic:
 So a member's numbers are the same in a population or alone, on any number of
 threads, under either schedule (tests compare them bit for bit).
 
+Fixed order. The kernels are compiled with ``reassoc``, so LLVM vectorises sums
+over points in lanes. A loop that both sums and stores gets a run-time check that
+the stores do not overlap what it reads (a pointer distance), and runs unvectorised
+when it cannot tell: the same sum then comes out in another order, depending on
+where the allocator happened to put the arrays (seen: 1 ulp in one process in ten).
+So every sum here has a loop of its own, with no stores, whose vectorised form
+runs unconditionally; the loops that store are elementwise, the same in either form.
+
 Narrow layers (``blas`` 0): hand loops, one multiply-add per weight and point over
 a row of points (``z_j += w_ji·h_i``), no call overhead. Wide layers (``blas`` 1):
 ``np.dot`` on the (n_out, n_in) weight matrix and the (n_in, block) activations,
@@ -36,7 +44,7 @@ import numba
 import numpy as np
 from numba import njit, prange
 
-from ._act import FASTMATH, act, finite
+from ._act import FASTMATH, ORDERED, act, finite
 from ._fastexp import sigmoid32, sigmoid64
 from ._lm import _cholesky_solve
 
@@ -255,11 +263,13 @@ def _block(xt, t, c, th, sizes, codes, blas, grad, scale, f32, sc):  # type: ign
     b0 = c * block
     nb = min(block, t.size - b0)
     _forward(xt, b0, nb, th, sizes, codes, blas, woff, boff, roff, f32, one, sc)
-    s = zero
     for n in range(nb):
-        r = out[n] - t[b0 + n]
-        s += r * r
-        dy[n] = r * scale
+        dy[n] = out[n] - t[b0 + n]
+    s = zero
+    for n in range(nb):  # a sum in a loop of its own (see "Fixed order" above)
+        s += dy[n] * dy[n]
+    for n in range(nb):
+        dy[n] *= scale
     for n in range(nb, block):
         dy[n] = 0
     if grad:
@@ -279,7 +289,7 @@ def _finish(th, wmask, l2, sse, n_pts, g, grad):  # type: ignore[no-untyped-def]
     return sse / n_pts + l2 * pen
 
 
-@njit(cache=True, fastmath=FASTMATH)
+@njit(cache=True, fastmath=ORDERED)
 def _evaluate(xt, t, th, sizes, codes, blas, wmask, l2, grad, g, f32, sc):  # type: ignore[no-untyped-def]
     """Loss of one member and, if ``grad``, its gradient into g: blocks one after another."""
     block = sc[0].shape[1]
@@ -298,7 +308,7 @@ def _evaluate(xt, t, th, sizes, codes, blas, wmask, l2, grad, g, f32, sc):  # ty
     return _finish(th, wmask, l2, sse, t.size, g, grad)
 
 
-@njit(cache=True, fastmath=FASTMATH, parallel=True)
+@njit(cache=True, fastmath=ORDERED, parallel=True)
 def _evaluate_blocks(xt, t, th, sizes, codes, blas, wmask, l2, grad, g, f32, scs, parts, sses):  # type: ignore[no-untyped-def]
     """:func:`_evaluate` with the blocks on every thread, each into its own row of ``parts``,
     then summed in block order: the same numbers as :func:`_evaluate`."""
@@ -379,10 +389,10 @@ def _jacobian(xt, t, th, sizes, codes, blas, f32, sc, jt, r):  # type: ignore[no
         nb = min(block, t.size - b0)
         _forward(xt, b0, nb, th, sizes, codes, blas, woff, boff, roff, f32, one, sc)
         for n in range(nb):
-            rn = out[n] - t[b0 + n]
-            r[b0 + n] = rn
-            s += rn * rn
+            r[b0 + n] = out[n] - t[b0 + n]
             cur[0, n] = one
+        for n in range(nb):
+            s += r[b0 + n] * r[b0 + n]
         for ly in range(sizes.size - 2, -1, -1):
             n_in, n_out = sizes[ly], sizes[ly + 1]
             r_in = roff[ly]
@@ -587,16 +597,11 @@ def _lbfgs_member(xt, t, th, g, ms, my, rho, st, ring, sizes, codes, blas, wmask
             else:
                 step = step * 0.5
         f_new = _eval(xt, t, new, sizes, codes, blas, wmask, l2, True, g_new, f32, ev)
-        sy, yy, ss = zero, zero, zero
         slot = count % memory
         for j in range(p):
-            sj = new[j] - th[j]
-            yj = g_new[j] - g[j]
-            ms[slot, j] = sj
-            my[slot, j] = yj
-            sy += sj * yj
-            yy += yj * yj
-            ss += sj * sj
+            ms[slot, j] = new[j] - th[j]
+            my[slot, j] = g_new[j] - g[j]
+        sy, yy, ss = _dot(ms[slot], my[slot]), _dot(my[slot], my[slot]), _dot(ms[slot], ms[slot])
         keep = accepted and sy > 1e-10 * math.sqrt(yy * ss)
         rho[slot] = one / sy if keep else zero
         bad = False
