@@ -156,12 +156,13 @@ def _forward(xt, b0, nb, th, sizes, codes, blas, woff, boff, roff, f32, one, sc)
         n_in, n_out = sizes[ly], sizes[ly + 1]
         r_in, r_out = roff[ly], roff[ly + 1]
         if blas[ly]:
+            # into the layer's own rows: no (n_out, block) array allocated per block
             w = th[woff[ly] : woff[ly] + n_out * n_in].reshape((n_out, n_in))
-            z = np.dot(w, acts[r_in : r_in + n_in])
+            np.dot(w, acts[r_in : r_in + n_in], acts[r_out : r_out + n_out])
             for j in range(n_out):
-                bj, row, zj = th[boff[ly] + j], acts[r_out + j], z[j]
+                bj, row = th[boff[ly] + j], acts[r_out + j]
                 for n in range(block):
-                    row[n] = zj[n] + bj
+                    row[n] += bj
         else:
             for j in range(n_out):
                 row = acts[r_out + j]
@@ -198,11 +199,11 @@ def _propagate(ly, nb, th, sizes, blas, woff, roff, slopes, cur, nxt):  # type: 
     r_in = roff[ly]
     if blas[ly]:
         w = th[woff[ly] : woff[ly] + n_out * n_in].reshape((n_out, n_in))
-        pr = np.dot(w.T, cur[:n_out])
+        np.dot(w.T, cur[:n_out], nxt[:n_in])
         for i in range(n_in):
-            row, sl, src = nxt[i], slopes[r_in + i], pr[i]
+            row, sl = nxt[i], slopes[r_in + i]
             for n in range(row.size):
-                row[n] = src[n] * sl[n]
+                row[n] *= sl[n]
         return
     for i in range(n_in):
         row = nxt[i]
@@ -233,10 +234,8 @@ def _backward(nb, th, sizes, blas, woff, boff, roff, zero, sc):  # type: ignore[
                 s += dj[n]
             gb[boff[ly] + j] = s
         if blas[ly]:
-            gw = np.dot(cur[:n_out], acts[r_in : r_in + n_in].T)
-            for j in range(n_out):
-                for i in range(n_in):
-                    gb[woff[ly] + j * n_in + i] = gw[j, i]
+            gw = gb[woff[ly] : woff[ly] + n_out * n_in].reshape((n_out, n_in))
+            np.dot(cur[:n_out], acts[r_in : r_in + n_in].T, gw)
         else:
             for j in range(n_out):
                 dj = cur[j]
