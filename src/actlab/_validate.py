@@ -5,11 +5,24 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from numbers import Integral, Real
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .errors import ConfigError
+from .errors import ConfigError, DataError
 
-__all__ = ["check_choice", "check_int", "check_real", "check_seed"]
+if TYPE_CHECKING:
+    import numpy as np
+
+__all__ = [
+    "box_pairs",
+    "check_choice",
+    "check_columns",
+    "check_int",
+    "check_plane_box",
+    "check_real",
+    "check_seed",
+]
+
+Box2 = tuple[tuple[float, float], tuple[float, float]]
 
 
 def _fmt(value: Any) -> str:
@@ -73,3 +86,36 @@ def check_choice(name: str, value: Any, choices: Iterable[str]) -> str:
 def check_seed(value: Any, name: str = "seed") -> int:
     """A seed is a non-negative integer below 2**63."""
     return check_int(name, value, 0, 2**63 - 1)
+
+
+def box_pairs(name: str, value: Any) -> Box2:
+    """``value`` as two (lo, hi) float pairs, one per input, or raise naming the parameter."""
+    try:
+        (a1, b1), (a2, b2) = ((float(lo), float(hi)) for lo, hi in value)
+    except (TypeError, ValueError):
+        raise ConfigError(
+            f"the {name!r} parameter must be [[lo, hi], [lo, hi]], got {value!r} instead"
+        ) from None
+    return (a1, b1), (a2, b2)
+
+
+def check_plane_box(name: str, value: Any) -> Box2:
+    """A box over two inputs, :func:`box_pairs` of finite intervals with lo < hi, or raise."""
+    box = box_pairs(name, value)
+    (a1, b1), (a2, b2) = box
+    if not (all(math.isfinite(v) for v in (a1, b1, a2, b2)) and a1 < b1 and a2 < b2):
+        raise ConfigError(
+            f"the {name!r} parameter must be finite intervals with lo < hi, got {value!r} instead"
+        )
+    return box
+
+
+def check_columns(xa: np.ndarray, k: int, owner: str) -> np.ndarray:
+    """``xa`` if it is X (..., N, k), else raise DataError; ``owner`` tells whose k inputs."""
+    if xa.ndim == 0 or xa.shape[-1] != k:
+        cols = 1 if xa.ndim < 2 else xa.shape[-1]
+        raise DataError(
+            f"X has {cols} column{'s' * (cols != 1)} but {owner}; "
+            f"pass X of shape (N, {k}), got shape {xa.shape}"
+        )
+    return xa

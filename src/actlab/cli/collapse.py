@@ -109,23 +109,16 @@ def _print_text(net: Network, result: Any, data: dict[str, Any]) -> None:
         best = f"best plane {affine_formula(floor['a'], floor['b'])}"
         rows.append(("floor", f"mse {floor['mse']:.6g}, {best}"))
         rows.append(("", "no identity network of any size does better"))
-    elif isinstance(result, MultiPolynomial):
-        squares = net.activations.count("square")
-        layers = f"{squares} square layer{'s' if squares != 1 else ''}"
-        rows.append(
-            ("floor", f"mse {floor['mse']:.6g}, best polynomial of total degree {floor['degree']}")
-        )
-        rows.append(("", f"no identity/square network with {layers} does better"))
     elif isinstance(result, Line):
         best = f"best line {line_formula(floor['a'], floor['b'])}"
         rows.append(("floor", f"mse {floor['mse']:.6f}, {best}"))
         rows.append(("", "no identity network of any size does better"))
-    elif isinstance(result, PolynomialNet):
+    elif isinstance(result, MultiPolynomial | PolynomialNet):
         squares = net.activations.count("square")
         layers = f"{squares} square layer{'s' if squares != 1 else ''}"
-        rows.append(
-            ("floor", f"mse {floor['mse']:.6g}, best polynomial of degree {floor['degree']}")
-        )
+        total = "total " if isinstance(result, MultiPolynomial) else ""
+        best = f"best polynomial of {total}degree {floor['degree']}"
+        rows.append(("floor", f"mse {floor['mse']:.6g}, {best}"))
         rows.append(("", f"no identity/square network with {layers} does better"))
     else:
         rows.append(("floor", "none: with enough pieces a network fits any continuous target"))

@@ -19,10 +19,17 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from ..errors import ConfigError, DataError, UnsupportedError
+from ..errors import ConfigError, DataError
 from ..network import Network
 from ..network.formula import MINUS, number
-from .linear import carry_affine, require_identity
+from .linear import (
+    carry_affine,
+    fold_symbols,
+    indexed_symbols,
+    require_identity,
+    symbol_values,
+    symbolic_widths,
+)
 
 if TYPE_CHECKING:
     import sympy
@@ -36,8 +43,6 @@ __all__ = [
     "fold_affine",
     "symbolic_affine",
 ]
-
-MAX_SYMBOLIC_PATHS = 4096  # input-to-output paths per input, i.e. terms of each a_i
 
 
 def affine_formula(a: Any, b: float, *, digits: int = 6) -> str:
@@ -135,13 +140,7 @@ class SymbolicAffine:
 
     def values(self, net: Network) -> dict[sympy.Symbol, float]:
         """Map every symbol to its number in ``net`` (same widths and inputs)."""
-        out: dict[Any, float] = {}
-        for sw, sb, w, b in zip(self.weights, self.biases, net.weights, net.biases, strict=True):
-            for i, row in enumerate(sw):
-                out[sb[i]] = float(b[i])
-                for j, s in enumerate(row):
-                    out[s] = float(w[i, j])
-        return out
+        return symbol_values(self.weights, self.biases, net)
 
 
 def symbolic_affine(widths: list[int] | Network, inputs: int | None = None) -> SymbolicAffine:
@@ -153,25 +152,8 @@ def symbolic_affine(widths: list[int] | Network, inputs: int | None = None) -> S
         inputs = widths.inputs if inputs is None else inputs
         widths = widths.widths
     k = 1 if inputs is None else int(inputs)
-    widths = [int(w) for w in widths]
-    paths = int(np.prod(widths)) if widths else 1
-    if paths > MAX_SYMBOLIC_PATHS:
-        raise UnsupportedError(
-            f"the symbolic fold has one term per input-to-output path ({paths} per input "
-            f"here); it is written out for at most {MAX_SYMBOLIC_PATHS}"
-        )
-    sizes = [k, *widths, 1]
-    weights, biases = [], []
-    for layer in range(1, len(sizes)):
-        n_in, n_out = sizes[layer - 1], sizes[layer]
-        weights.append(
-            [[sympy.Symbol(f"w{layer}_{i + 1}_{j + 1}") for j in range(n_in)] for i in range(n_out)]
-        )
-        biases.append([sympy.Symbol(f"b{layer}_{i + 1}") for i in range(n_out)])
-    slope, shift = sympy.eye(k), sympy.zeros(k, 1)
-    for w, b in zip(weights, biases, strict=True):
-        wm = sympy.Matrix(w)
-        slope, shift = wm * slope, wm * shift + sympy.Matrix(b)
+    weights, biases = indexed_symbols([k, *symbolic_widths(widths, per_input=True), 1])
+    slope, shift = fold_symbols(weights, biases, k)
     return SymbolicAffine(
         [sympy.expand(slope[0, j]) for j in range(k)], sympy.expand(shift[0, 0]), weights, biases
     )

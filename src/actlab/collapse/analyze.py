@@ -37,39 +37,24 @@ COVERED_ACTIVATIONS = tuple(dict.fromkeys([*POLYNOMIAL_ACTIVATIONS, *PIECEWISE_L
 
 
 def collapse(net: Network) -> Collapsed:
-    """The network as a line, a polynomial or a list of linear pieces (single network)."""
+    """The network as a line, a polynomial or a list of linear pieces (single network).
+
+    With k > 1 inputs: an affine map, a polynomial in x1…xk, or (two inputs) linear regions.
+    """
     if net.population is not None:
         raise UnsupportedError(
             f"collapse applies to a single network; this is a population of {net.population}: "
             "index one member first"
         )
     used = set(net.activations)
-    if net.inputs > 1:
-        return _collapse_inputs(net, used)
+    one = net.inputs == 1
     if used <= {"identity"}:
-        return fold_linear(net)
+        return fold_linear(net) if one else fold_affine(net)
     if used <= set(POLYNOMIAL_ACTIVATIONS):
-        return expand_polynomial(net)
+        return expand_polynomial(net) if one else expand_polynomial_k(net)
     if used <= set(PIECEWISE_LINEAR_FORMS):
-        return linear_pieces(net)
-    other = [a for a in dict.fromkeys(net.activations) if a not in COVERED_ACTIVATIONS]
-    mixed = "" if other else " (square mixed with piecewise-linear layers)"
-    raise UnsupportedError(
-        f"collapse covers networks whose hidden layers use only identity (a line), "
-        f"identity and square (a polynomial), or {', '.join(PIECEWISE_LINEAR_FORMS)} "
-        f"(linear pieces); this network uses {', '.join(other or sorted(used))}{mixed}"
-    )
-
-
-def _collapse_inputs(net: Network, used: set[str]) -> Collapsed:
-    """k > 1 inputs: an affine map, a polynomial in x1…xk, or (two inputs) linear regions."""
-    if used <= {"identity"}:
-        return fold_affine(net)
-    if used <= set(POLYNOMIAL_ACTIVATIONS):
-        return expand_polynomial_k(net)
-    if used <= set(PIECEWISE_LINEAR_FORMS):
-        if net.inputs == 2:
-            return linear_regions(net)
+        if net.inputs <= 2:
+            return linear_pieces(net) if one else linear_regions(net)
         raise UnsupportedError(
             f"linear regions are cut for networks of 2 inputs only; this one has {net.inputs} "
             f"inputs and {', '.join(sorted(used))} layers (a piecewise-linear map of "
@@ -77,11 +62,18 @@ def _collapse_inputs(net: Network, used: set[str]) -> Collapsed:
         )
     other = [a for a in dict.fromkeys(net.activations) if a not in COVERED_ACTIVATIONS]
     mixed = "" if other else " (square mixed with piecewise-linear layers)"
+    uses = f"{', '.join(other or sorted(used))}{mixed}"
+    if one:
+        raise UnsupportedError(
+            f"collapse covers networks whose hidden layers use only identity (a line), "
+            f"identity and square (a polynomial), or {', '.join(PIECEWISE_LINEAR_FORMS)} "
+            f"(linear pieces); this network uses {uses}"
+        )
     raise UnsupportedError(
         f"collapse covers networks of {net.inputs} inputs whose hidden layers use only "
         f"identity (an affine map), identity and square (a polynomial), or "
         f"{', '.join(PIECEWISE_LINEAR_FORMS)} (linear regions, 2 inputs); this network uses "
-        f"{', '.join(other or sorted(used))}{mixed}"
+        f"{uses}"
     )
 
 

@@ -22,13 +22,14 @@ import numpy as np
 from ..errors import ConfigError, UnsupportedError
 from ..network import Network
 from ..network.formula import MINUS, number
+from ._checks import layers_outside
 
 if TYPE_CHECKING:
     import sympy
 
 __all__ = ["Line", "SymbolicLine", "fold_linear", "line_formula", "symbolic_line"]
 
-MAX_SYMBOLIC_PATHS = 4096  # input-to-output paths, i.e. terms of a
+MAX_SYMBOLIC_PATHS = 4096  # input-to-output paths (per input), i.e. terms of a (of each a_i)
 
 
 def line_formula(a: float, b: float, *, digits: int = 6) -> str:
@@ -80,9 +81,8 @@ class Line:
 
 def require_identity(net: Network, who: str) -> None:
     """Raise unless every hidden layer of ``net`` is the identity (``who`` names the caller)."""
-    bad = [(i + 1, a) for i, a in enumerate(net.activations) if a != "identity"]
-    if bad:
-        where = ", ".join(f"layer {i}: {a}" for i, a in bad)
+    where = layers_outside(net, ("identity",))
+    if where:
         raise UnsupportedError(
             f"{who} needs a network whose hidden layers all use identity; got {where}"
         )
@@ -132,13 +132,58 @@ class SymbolicLine:
 
     def values(self, net: Network) -> dict[sympy.Symbol, float]:
         """Map every symbol to its number in ``net`` (same widths)."""
-        out: dict[Any, float] = {}
-        for sw, sb, w, b in zip(self.weights, self.biases, net.weights, net.biases, strict=True):
-            for i, row in enumerate(sw):
-                out[sb[i]] = float(b[i])
-                for j, s in enumerate(row):
-                    out[s] = float(w[i, j])
-        return out
+        return symbol_values(self.weights, self.biases, net)
+
+
+def symbolic_widths(widths: list[int], *, per_input: bool = False) -> list[int]:
+    """The hidden widths as ints, or raise if the fold has more than MAX_SYMBOLIC_PATHS terms.
+
+    Each input has one term per input-to-output path; ``per_input`` says so in the error.
+    """
+    widths = [int(w) for w in widths]
+    paths = int(np.prod(widths)) if widths else 1
+    if paths > MAX_SYMBOLIC_PATHS:
+        count, unit = (f"{paths} per input", "") if per_input else (str(paths), " paths")
+        raise UnsupportedError(
+            f"the symbolic fold has one term per input-to-output path ({count} here); "
+            f"it is written out for at most {MAX_SYMBOLIC_PATHS}{unit}"
+        )
+    return widths
+
+
+def symbol_values(weights: list, biases: list, net: Network) -> dict[sympy.Symbol, float]:
+    """Map the parameter symbols ``weights``, ``biases`` (per layer) to their numbers in ``net``."""
+    out: dict[Any, float] = {}
+    for sw, sb, w, b in zip(weights, biases, net.weights, net.biases, strict=True):
+        for i, row in enumerate(sw):
+            out[sb[i]] = float(b[i])
+            for j, s in enumerate(row):
+                out[s] = float(w[i, j])
+    return out
+
+
+def indexed_symbols(sizes: list[int]) -> tuple[list, list]:
+    """Parameter symbols per layer of these sizes: ``w{layer}_{to}_{from}``, ``b{layer}_{to}``."""
+    import sympy
+
+    weights, biases = [], []
+    for layer, (n_in, n_out) in enumerate(itertools.pairwise(sizes), start=1):
+        weights.append(
+            [[sympy.Symbol(f"w{layer}_{i + 1}_{j + 1}") for j in range(n_in)] for i in range(n_out)]
+        )
+        biases.append([sympy.Symbol(f"b{layer}_{i + 1}") for i in range(n_out)])
+    return weights, biases
+
+
+def fold_symbols(weights: list, biases: list, k: int) -> tuple[sympy.Matrix, sympy.Matrix]:
+    """The symbolic layers carried as x ↦ A x + c from ``k`` inputs: (A (1, k), c (1, 1))."""
+    import sympy
+
+    slope, shift = sympy.eye(k), sympy.zeros(k, 1)
+    for w, b in zip(weights, biases, strict=True):
+        wm = sympy.Matrix(w)
+        slope, shift = wm * slope, wm * shift + sympy.Matrix(b)
+    return slope, shift
 
 
 def _symbols(widths: list[int]) -> tuple[list, list]:
@@ -146,8 +191,8 @@ def _symbols(widths: list[int]) -> tuple[list, list]:
     import sympy
 
     sizes = [1, *widths, 1]
-    weights, biases = [], []
     if len(widths) <= 1:  # lesson style: w1, w2, … and b1, b2, … counted through the layers
+        weights, biases = [], []
         n_w = n_b = 0
         for n_in, n_out in itertools.pairwise(sizes):
             # the first layer has one weight per neuron, the output one weight per input
@@ -158,12 +203,7 @@ def _symbols(widths: list[int]) -> tuple[list, list]:
             n_w += n_in * n_out
             n_b += n_out
         return weights, biases
-    for layer, (n_in, n_out) in enumerate(itertools.pairwise(sizes), start=1):
-        weights.append(
-            [[sympy.Symbol(f"w{layer}_{i + 1}_{j + 1}") for j in range(n_in)] for i in range(n_out)]
-        )
-        biases.append([sympy.Symbol(f"b{layer}_{i + 1}") for i in range(n_out)])
-    return weights, biases
+    return indexed_symbols(sizes)
 
 
 def symbolic_line(widths: list[int] | Network) -> SymbolicLine:
@@ -176,18 +216,7 @@ def symbolic_line(widths: list[int] | Network) -> SymbolicLine:
     if isinstance(widths, Network):
         require_identity(widths, "fold_linear")
         widths = widths.widths
-    widths = [int(w) for w in widths]
-    paths = int(np.prod(widths)) if widths else 1
-    if paths > MAX_SYMBOLIC_PATHS:
-        raise UnsupportedError(
-            f"the symbolic fold has one term per input-to-output path ({paths} here); "
-            f"it is written out for at most {MAX_SYMBOLIC_PATHS} paths"
-        )
+    widths = symbolic_widths(widths)
     weights, biases = _symbols(widths)
-    slope = sympy.Matrix([[1]])
-    shift = sympy.Matrix([[0]])
-    for w, b in zip(weights, biases, strict=True):
-        wm = sympy.Matrix(w)
-        slope = wm * slope
-        shift = wm * shift + sympy.Matrix(b)
+    slope, shift = fold_symbols(weights, biases, 1)
     return SymbolicLine(sympy.expand(slope[0, 0]), sympy.expand(shift[0, 0]), weights, biases)

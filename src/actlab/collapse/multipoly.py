@@ -21,6 +21,7 @@ import numpy as np
 from ..errors import DataError, UnsupportedError
 from ..network import Network
 from ..network.formula import MINUS, number
+from ._checks import require_activations, require_single
 from .floor import PolynomialFloor
 from .polynomial import POLYNOMIAL_ACTIVATIONS
 
@@ -153,15 +154,8 @@ def _square(exps: np.ndarray, z: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 def expand_polynomial_k(net: Network) -> MultiPolynomial:
     """Expand a single identity/square network of any number of inputs into its polynomial."""
-    if net.population is not None:
-        raise UnsupportedError("expand_polynomial_k applies to a single network; index it first")
-    bad = [(i + 1, a) for i, a in enumerate(net.activations) if a not in POLYNOMIAL_ACTIVATIONS]
-    if bad:
-        where = ", ".join(f"layer {i}: {a}" for i, a in bad)
-        raise UnsupportedError(
-            f"expand_polynomial_k covers the activations {', '.join(POLYNOMIAL_ACTIVATIONS)}; "
-            f"got {where}"
-        )
+    require_single(net, "expand_polynomial_k")
+    require_activations(net, "expand_polynomial_k", POLYNOMIAL_ACTIVATIONS)
     k = net.inputs
     squares = net.activations.count("square")
     if comb(k + 2**squares, k) > MAX_MONOMIALS:

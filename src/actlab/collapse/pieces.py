@@ -19,6 +19,7 @@ from ..activations import LEAKY_SLOPE
 from ..errors import UnsupportedError
 from ..network import Network
 from ..network.formula import MINUS
+from ._checks import require_activations, require_single
 from .linear import line_formula
 
 __all__ = ["MAX_PIECES", "PIECEWISE_LINEAR_FORMS", "PLForm", "Pieces", "linear_pieces"]
@@ -189,15 +190,10 @@ def _merge(
 
 def linear_pieces(net: Network) -> Pieces:
     """The exact linear pieces of a single network with piecewise-linear activations."""
-    if net.population is not None:
-        raise UnsupportedError("linear_pieces applies to a single network; index it first")
-    bad = [(i + 1, a) for i, a in enumerate(net.activations) if a not in PIECEWISE_LINEAR_FORMS]
-    if bad:
-        where = ", ".join(f"layer {i}: {a}" for i, a in bad)
-        raise UnsupportedError(
-            "linear_pieces covers the piecewise-linear activations "
-            f"{', '.join(PIECEWISE_LINEAR_FORMS)}; got {where}"
-        )
+    require_single(net, "linear_pieces")
+    require_activations(
+        net, "linear_pieces", PIECEWISE_LINEAR_FORMS, "piecewise-linear activations"
+    )
     breaks = np.zeros(0)
     s, c = np.ones((1, 1)), np.zeros((1, 1))  # the input x: one piece, slope 1, intercept 0
     for w, b, name in zip(net.weights[:-1], net.biases[:-1], net.activations, strict=True):

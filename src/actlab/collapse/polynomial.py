@@ -18,6 +18,7 @@ from numpy.polynomial import polynomial as P
 from ..errors import UnsupportedError
 from ..network import Network
 from ..network.formula import MINUS, number
+from ._checks import require_activations, require_single
 
 __all__ = ["POLYNOMIAL_ACTIVATIONS", "PolynomialNet", "expand_polynomial", "polynomial_formula"]
 
@@ -94,15 +95,8 @@ def _square_rows(z: np.ndarray) -> np.ndarray:
 
 def expand_polynomial(net: Network) -> PolynomialNet:
     """Expand a single network of identity / square layers into its polynomial exactly."""
-    if net.population is not None:
-        raise UnsupportedError("expand_polynomial applies to a single network; index it first")
-    bad = [(i + 1, a) for i, a in enumerate(net.activations) if a not in POLYNOMIAL_ACTIVATIONS]
-    if bad:
-        where = ", ".join(f"layer {i}: {a}" for i, a in bad)
-        raise UnsupportedError(
-            f"expand_polynomial covers the activations {', '.join(POLYNOMIAL_ACTIVATIONS)}; "
-            f"got {where}"
-        )
+    require_single(net, "expand_polynomial")
+    require_activations(net, "expand_polynomial", POLYNOMIAL_ACTIVATIONS)
     squares = net.activations.count("square")
     max_degree = 2**squares
     if max_degree > MAX_DEGREE:

@@ -29,9 +29,11 @@ from typing import Any
 
 import numpy as np
 
-from ..errors import ConfigError, DataError, UnsupportedError
+from .._validate import check_plane_box
+from ..errors import DataError, UnsupportedError
 from ..network import Network
 from ..network.formula import MINUS
+from ._checks import require_activations, require_single
 from .affine import affine_formula
 from .pieces import PIECEWISE_LINEAR_FORMS
 
@@ -261,34 +263,15 @@ class _Soup:
 
 # ----------------------------------------------------------------- cutting
 def _check(net: Network) -> None:
-    if net.population is not None:
-        raise UnsupportedError("linear_regions applies to a single network; index it first")
+    require_single(net, "linear_regions")
     if net.inputs != 2:
         raise UnsupportedError(
             f"linear regions are cut for networks of 2 inputs; this one has {net.inputs}"
             + (" (use linear_pieces for one input)" if net.inputs == 1 else "")
         )
-    bad = [(i + 1, a) for i, a in enumerate(net.activations) if a not in PIECEWISE_LINEAR_FORMS]
-    if bad:
-        where = ", ".join(f"layer {i}: {a}" for i, a in bad)
-        raise UnsupportedError(
-            "linear_regions covers the piecewise-linear activations "
-            f"{', '.join(PIECEWISE_LINEAR_FORMS)}; got {where}"
-        )
-
-
-def _box(domain: Any) -> Box:
-    try:
-        (x0, x1), (y0, y1) = ((float(a), float(b)) for a, b in domain)
-    except (TypeError, ValueError):
-        raise ConfigError(
-            f"the 'domain' parameter must be [[lo, hi], [lo, hi]], got {domain!r} instead"
-        ) from None
-    if not (np.isfinite([x0, x1, y0, y1]).all() and x0 < x1 and y0 < y1):
-        raise ConfigError(
-            f"the 'domain' parameter must be finite intervals with lo < hi, got {domain!r} instead"
-        )
-    return (x0, x1), (y0, y1)
+    require_activations(
+        net, "linear_regions", PIECEWISE_LINEAR_FORMS, "piecewise-linear activations"
+    )
 
 
 def _cut(net: Network, box: Box) -> tuple[_Soup, np.ndarray, np.ndarray, np.ndarray]:
@@ -416,6 +399,6 @@ def linear_regions(net: Network, domain: Any = None) -> Regions:
     smallest box holding every vertex (padded), so that the count is the plane's.
     """
     _check(net)
-    box = default_domain(net) if domain is None else _box(domain)
+    box = default_domain(net) if domain is None else check_plane_box("domain", domain)
     soup, a, b, patterns = _cut(net, box)
     return Regions(box, soup.polygons(), a, b, patterns)

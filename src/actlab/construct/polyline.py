@@ -13,6 +13,7 @@ import numpy as np
 
 from .._validate import check_int
 from ..errors import DataError
+from ..targets.marked_points import point_arrays
 
 __all__ = ["MAX_KNOTS", "check_points", "polyline", "refine", "simplify"]
 
@@ -24,13 +25,7 @@ def check_points(
     x: Sequence[float] | Array, y: Sequence[float] | Array, *, name: str = "points"
 ) -> tuple[Array, Array]:
     """Return the points as float arrays with strictly increasing x, or raise DataError."""
-    try:
-        xs = np.asarray(x, dtype=np.float64).reshape(-1)
-        ys = np.asarray(y, dtype=np.float64).reshape(-1)
-    except (TypeError, ValueError) as e:
-        raise DataError(f"{name} must be numbers: {e}") from None
-    if xs.shape != ys.shape:
-        raise DataError(f"{name}: x and y must have the same length, got {xs.size} and {ys.size}")
+    xs, ys = point_arrays(x, y, name)
     if xs.size < 2:
         raise DataError(f"{name}: a construction needs at least 2 points, got {xs.size}")
     if xs.size > MAX_KNOTS:

@@ -31,7 +31,7 @@ from typing import Any
 
 import numpy as np
 
-from .._validate import check_choice, check_int, check_real
+from .._validate import box_pairs, check_choice, check_int, check_real
 from ..errors import ConfigError, UnsupportedError
 from ..network import Network
 
@@ -159,15 +159,10 @@ def towers(
     points = check_int("points", points, 3, 2001)
     if bounds is None:
         bounds = getattr(target, "bounds", None)
-    try:
-        (a1, b1), (a2, b2) = ((float(lo), float(hi)) for lo, hi in bounds)
-    except (TypeError, ValueError):
-        raise ConfigError(
-            f"the 'bounds' parameter must be [[lo, hi], [lo, hi]], got {bounds!r} instead"
-        ) from None
+    box = box_pairs("bounds", bounds)
+    (a1, b1), (a2, b2) = box
     if not (a1 < b1 and a2 < b2):
         raise ConfigError(f"the 'bounds' parameter needs lo < hi, got {bounds!r} instead")
-    box = ((a1, b1), (a2, b2))
     if (tolerance is None) == (cells is None):
         raise ConfigError("give either cells or tolerance")
     g1, g2, x = _grid(box, points)

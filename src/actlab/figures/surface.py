@@ -8,6 +8,7 @@ from typing import Any
 import numpy as np
 from matplotlib.figure import Figure
 
+from .._validate import check_plane_box
 from ..errors import ConfigError
 from .strings import text
 from .style import style
@@ -19,23 +20,9 @@ MAX_PANELS = 4
 CMAP = "viridis"
 
 
-def _bounds(bounds: Any) -> tuple[tuple[float, float], tuple[float, float]]:
-    try:
-        (a1, b1), (a2, b2) = ((float(lo), float(hi)) for lo, hi in bounds)
-    except (TypeError, ValueError):
-        raise ConfigError(
-            f"the 'bounds' parameter must be [[lo, hi], [lo, hi]], got {bounds!r} instead"
-        ) from None
-    if not (np.isfinite([a1, b1, a2, b2]).all() and a1 < b1 and a2 < b2):
-        raise ConfigError(
-            f"the 'bounds' parameter must be finite intervals with lo < hi, got {bounds!r} instead"
-        )
-    return (a1, b1), (a2, b2)
-
-
 def surface_grid(bounds: Any, n: int = 101) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(x1 values, x2 values, X of shape (n·n, 2)) on an n × n grid over the box."""
-    (a1, b1), (a2, b2) = _bounds(bounds)
+    (a1, b1), (a2, b2) = check_plane_box("bounds", bounds)
     g1, g2 = np.linspace(a1, b1, n), np.linspace(a2, b2, n)
     m1, m2 = np.meshgrid(g1, g2, indexing="xy")  # rows: x2, columns: x1 (as an image)
     return g1, g2, np.column_stack([m1.ravel(), m2.ravel()])
@@ -74,7 +61,7 @@ def surface_figure(
         raise ConfigError("surface_figure needs a target or at least one fit")
     if len(fits) + (target is not None) > MAX_PANELS:
         raise ConfigError(f"surface_figure draws at most {MAX_PANELS} panels")
-    box = _bounds(bounds)
+    box = check_plane_box("bounds", bounds)
     _, _, x = surface_grid(box, n)
     panels = []
     want = None
@@ -118,7 +105,7 @@ def plane_figure(
     The plane's contours are parallel straight lines, evenly spaced — it cannot
     bend; the third panel is the error, plane − target.
     """
-    box = _bounds(bounds)
+    box = check_plane_box("bounds", bounds)
     g1, g2, x = surface_grid(box, n)
     want = np.asarray(target(x), dtype=np.float64).reshape(n, n)
     got = np.asarray(plane(x), dtype=np.float64).reshape(n, n)

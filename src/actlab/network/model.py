@@ -29,7 +29,7 @@ import numpy as np
 
 from .. import activations as act
 from .._budget import check_init
-from .._validate import check_choice, check_int, check_seed
+from .._validate import check_choice, check_columns, check_int, check_seed
 from ..errors import ConfigError, DataError
 
 __all__ = ["INIT_SCHEMES", "Network", "Trace"]
@@ -328,13 +328,7 @@ class Network:
         if k == 1:
             # (N, 1) is one column of N points, not N rows of one point each
             return xa if xa.ndim == 2 and xa.shape[1] == 1 else xa[..., None]
-        if xa.ndim == 0 or xa.shape[-1] != k:
-            cols = 1 if xa.ndim < 2 else xa.shape[-1]
-            raise DataError(
-                f"X has {cols} column{'s' * (cols != 1)} but the network has {k} inputs; "
-                f"pass X of shape (N, {k}), got shape {xa.shape}"
-            )
-        return xa
+        return check_columns(xa, k, f"the network has {k} inputs")
 
     def forward(self, x: Array | float) -> Array:
         """Network output at X (N, k), or x (N,) for one input: shape (N,), (P, N) for P nets;

@@ -20,6 +20,7 @@ used: ``x3`` alone means three inputs); the two styles never mix.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import numpy as np
 
@@ -132,38 +133,34 @@ class _Parser:
             return name, self.compare()
         return None, self.compare()
 
-    def compare(self) -> Node:
-        first = self.sum()
-        operands, ops = [first], []
-        while self.is_op(*_CMP_OPS):
-            ops.append(self.tok.text)
+    def chain(self, part: Callable[[], Node], *ops: str) -> tuple[list[Node], list[str]]:
+        """``part (op part)*``: the parts, and the operators between them."""
+        parts = [part()]
+        between: list[str] = []
+        while self.is_op(*ops):
+            between.append(self.tok.text)
             self.i += 1
-            operands.append(self.sum())
+            parts.append(part())
+        return parts, between
+
+    def compare(self) -> Node:
+        operands, ops = self.chain(self.sum, *_CMP_OPS)
         if not ops:
-            return first
-        return self.fold(Compare(first.start, operands[-1].end, operands, ops))
+            return operands[0]
+        return self.fold(Compare(operands[0].start, operands[-1].end, operands, ops))
 
     def sum(self) -> Node:
-        first = self.product()
-        terms, signs = [first], [1.0]
-        while self.is_op("+", "-"):
-            signs.append(1.0 if self.tok.text == "+" else -1.0)
-            self.i += 1
-            terms.append(self.product())
-        if len(terms) == 1:
-            return first
-        return self.fold(Sum(first.start, terms[-1].end, terms, signs))
+        terms, ops = self.chain(self.product, "+", "-")
+        if not ops:
+            return terms[0]
+        signs = [1.0, *(1.0 if op == "+" else -1.0 for op in ops)]
+        return self.fold(Sum(terms[0].start, terms[-1].end, terms, signs))
 
     def product(self) -> Node:
-        first = self.unary()
-        factors, ops = [first], ["*"]
-        while self.is_op("*", "/"):
-            ops.append(self.tok.text)
-            self.i += 1
-            factors.append(self.unary())
-        if len(factors) == 1:
-            return first
-        return self.fold(Product(first.start, factors[-1].end, factors, ops))
+        factors, ops = self.chain(self.unary, "*", "/")
+        if not ops:
+            return factors[0]
+        return self.fold(Product(factors[0].start, factors[-1].end, factors, ["*", *ops]))
 
     def unary(self) -> Node:
         if self.is_op("-", "+"):

@@ -118,7 +118,6 @@ def _layout(
 
 def _parse(
     lines: Iterable[str],
-    *,
     x: Column = None,
     y: Column = None,
     delimiter: str | None = None,
@@ -178,15 +177,7 @@ def parse_csv(
     source: str = "csv",
 ) -> tuple[np.ndarray, np.ndarray]:
     """The (x, y) columns of CSV text, in file order (see the module docstring)."""
-    xs, ys, _ = _parse(
-        text.splitlines(),
-        x=x,
-        y=y,
-        delimiter=delimiter,
-        header=header,
-        drop_bad=drop_bad,
-        source=source,
-    )
+    xs, ys, _ = _parse(text.splitlines(), x, y, delimiter, header, drop_bad, source)
     return xs, ys
 
 
@@ -209,15 +200,8 @@ def load_csv(
 ) -> Target:
     """A piecewise-linear target through a CSV file's points; duplicates named by line."""
     with open_text(path, "CSV file", MAX_CSV_BYTES, error=DataError) as fh:
-        xs, ys, lines = _parse(  # reads line by line and stops at the points limit
-            fh,
-            x=x,
-            y=y,
-            delimiter=delimiter,
-            header=header,
-            drop_bad=drop_bad,
-            source=str(path),
-        )
+        # reads line by line and stops at the points limit
+        xs, ys, lines = _parse(fh, x, y, delimiter, header, drop_bad, str(path))
     labels = [f"line {k}" for k in lines]
     return from_points(xs, ys, duplicates=duplicates, name=Path(path).name, labels=labels)
 

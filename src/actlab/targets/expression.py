@@ -43,7 +43,8 @@ from typing import Any
 
 import numpy as np
 
-from ..errors import DataError, ExpressionError
+from .._validate import check_columns
+from ..errors import ExpressionError
 from ._lexer import MAX_LENGTH
 from ._nodes import Compare, Node, Num, Piecewise, Ref, Var, truth
 from ._parser import MAX_DEPTH, MAX_EXPONENT, Program, parse_program
@@ -76,13 +77,7 @@ class Expression:
         k = self.inputs
         if k == 1 and (xs.ndim == 0 or xs.shape[-1] != 1):
             return xs[..., None]  # x1 alone: a vector of points, as for x
-        if xs.ndim == 0 or xs.shape[-1] != k:
-            cols = 1 if xs.ndim < 2 else xs.shape[-1]
-            raise DataError(
-                f"X has {cols} column{'s' * (cols != 1)} but the expression uses {k} inputs "
-                f"(x1 … x{k}); pass X of shape (N, {k}), got shape {xs.shape}"
-            )
-        return xs
+        return check_columns(xs, k, f"the expression uses {k} inputs (x1 … x{k})")
 
     @property
     def kinks(self) -> tuple[float, ...]:

@@ -12,7 +12,14 @@ from .._validate import check_choice
 from ..errors import DataError
 from .target import MAX_ABS_DOMAIN, Target
 
-__all__ = ["DUPLICATES", "MAX_POINTS", "from_points", "merge_duplicates", "parse_points"]
+__all__ = [
+    "DUPLICATES",
+    "MAX_POINTS",
+    "from_points",
+    "merge_duplicates",
+    "parse_points",
+    "point_arrays",
+]
 
 DUPLICATES = ("error", "mean", "first")
 MAX_POINTS = 1_000_000
@@ -76,6 +83,21 @@ def merge_duplicates(
     return uniq, np.add.reduceat(ys, start) / counts
 
 
+def point_arrays(
+    x: Sequence[float] | np.ndarray, y: Sequence[float] | np.ndarray, name: str | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """x and y as flat float arrays of one length, or raise DataError naming ``name`` if given."""
+    try:
+        xa = np.asarray(x, dtype=np.float64).reshape(-1)
+        ya = np.asarray(y, dtype=np.float64).reshape(-1)
+    except (TypeError, ValueError) as e:
+        raise DataError(f"{'points' if name is None else name} must be numbers: {e}") from None
+    if xa.shape != ya.shape:
+        where = "" if name is None else f"{name}: "
+        raise DataError(f"{where}x and y must have the same length, got {xa.size} and {ya.size}")
+    return xa, ya
+
+
 def from_points(
     x: Sequence[float] | np.ndarray,
     y: Sequence[float] | np.ndarray,
@@ -88,13 +110,7 @@ def from_points(
 
     Its domain is the points' x range; its kinks are the interior x values.
     """
-    try:
-        xa = np.asarray(x, dtype=np.float64).reshape(-1)
-        ya = np.asarray(y, dtype=np.float64).reshape(-1)
-    except (TypeError, ValueError) as e:
-        raise DataError(f"points must be numbers: {e}") from None
-    if xa.shape != ya.shape:
-        raise DataError(f"x and y must have the same length, got {len(xa)} and {len(ya)}")
+    xa, ya = point_arrays(x, y)
     if not (np.isfinite(xa).all() and np.isfinite(ya).all()):
         raise DataError("points must be finite numbers (no NaN or inf)")
     if len(xa) > MAX_POINTS:
