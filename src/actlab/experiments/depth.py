@@ -8,13 +8,15 @@ from .. import score
 from ..collapse import linear_pieces
 from ..network import Network
 from ..problem import Problem
+from ._common import Claim
 from .registry import Result, Verdict, check_size, experiment
 from .training import train_population
 
-CLAIM = {
-    "en": "More neurons and more layers let a network follow a more complex curve.",
-    "zh": "更多的神经元和更多的层，能让网络贴合更复杂的曲线。",
-}
+CLAIM = Claim(
+    "depth",
+    en="More neurons and more layers let a network follow a more complex curve.",
+    zh="更多的神经元和更多的层，能让网络贴合更复杂的曲线。",
+)
 
 
 def shallow_width(parameters: int) -> int:
@@ -22,19 +24,20 @@ def shallow_width(parameters: int) -> int:
     return max(1, round((parameters - 1) / 3))
 
 
-@experiment("depth")
+@experiment(CLAIM.name)
 def depth(*, size: str = "full", seed: int = 0) -> Result:
     """Linear pieces (random and trained) and error of deep vs shallow relu networks."""
     check_size(size)
     shapes = [(4, 2), (4, 3)] if size == "small" else [(4, 2), (4, 3), (6, 3), (8, 3), (8, 4)]
     n_seeds = 4 if size == "small" else 16
     target = "complex"
+    params = {"size": size, "seed": seed, "shapes": shapes, "seeds": n_seeds, "target": target}
     x, y = Problem.from_spec(target, points=401).train()
     rows = []
     for width, layers in shapes:
         deep_widths = [width] * layers
-        params = Network.init(deep_widths, activation="relu", seed=0).n_parameters
-        wide = shallow_width(params)
+        n_params = Network.init(deep_widths, activation="relu", seed=0).n_parameters
+        wide = shallow_width(n_params)
         for label, widths in (("deep", deep_widths), ("shallow", [wide])):
             seeds = [seed * 31337 + i for i in range(n_seeds)]
             start = Network.init(widths, activation="relu", seed=seeds)
@@ -61,6 +64,7 @@ def depth(*, size: str = "full", seed: int = 0) -> Result:
         d["init_pieces_max"] > s["init_pieces_max"] for d, s in zip(deep, shallow, strict=True)
     )
     holds = bool(min(r["best_mse"] for r in rows) < rows[0]["best_mse"])
+    findings = {"deep_wins": wins, "deep_more_pieces": more_pieces, "budgets": len(deep)}
     text = {
         "en": (
             f"At equal parameter counts, deep-narrow relu networks cut the line into more pieces "
@@ -75,22 +79,4 @@ def depth(*, size: str = "full", seed: int = 0) -> Result:
             f"最好误差从 {rows[0]['best_mse']:.2e} 降到 {min(r['best_mse'] for r in rows):.2e}。"
         ),
     }
-    return Result(
-        name="depth",
-        claim=CLAIM,
-        params={"size": size, "seed": seed, "shapes": shapes, "seeds": n_seeds, "target": target},
-        columns=[
-            "shape",
-            "kind",
-            "parameters",
-            "init_pieces_median",
-            "init_pieces_max",
-            "trained_pieces",
-            "best_mse",
-            "median_mse",
-        ],
-        rows=rows,
-        verdict=Verdict(holds, text),
-        findings={"deep_wins": wins, "deep_more_pieces": more_pieces, "budgets": len(deep)},
-        figure={"rows": rows},
-    )
+    return CLAIM.result(params, rows, Verdict(holds, text), findings, figure={"rows": rows})

@@ -6,19 +6,21 @@ from ..collapse.classifier import linear_floor
 from ..problem import Problem
 from ..targets.features import FEATURES, Features
 from ._classify import population_accuracy
+from ._common import Claim
 from .registry import Result, Verdict, check_size, experiment
 
-CLAIM = {
-    "en": "A linear model on raw inputs cannot separate the circle or the spiral; on the "
+CLAIM = Claim(
+    "features-vs-activations",
+    en="A linear model on raw inputs cannot separate the circle or the spiral; on the "
     "Playground's hand-made features (x1², x2², …) a linear model separates the circle, and "
     "a network with activations learns such features itself.",
-    "zh": "原始输入上的线性模型分不开圆形和螺旋数据；用 Playground 的手工特征（x1²、x2² 等），线性模型就能分开圆形，"
+    zh="原始输入上的线性模型分不开圆形和螺旋数据；用 Playground 的手工特征（x1²、x2² 等），线性模型就能分开圆形，"
     "而带激活函数的网络会自己学出这样的特征。",
-}
+)
 SQUARES = ("x1^2", "x2^2")
 
 
-@experiment("features-vs-activations")
+@experiment(CLAIM.name)
 def features_vs_activations(*, size: str = "full", seed: int = 0) -> Result:
     """Circle and spiral: logistic regression on raw inputs, on the squares, on all seven
     Playground features, and tanh networks on raw inputs."""
@@ -26,6 +28,7 @@ def features_vs_activations(*, size: str = "full", seed: int = 0) -> Result:
     points = 200 if size == "small" else 500
     n_seeds = 4 if size == "small" else 10
     seeds = [seed * 10_000 + i for i in range(n_seeds)]
+    params = {"size": size, "seed": seed, "points": points, "seeds": n_seeds}
     shapes = {"circle": (4, 1), "spiral": (8, 2)}
     rows = []
     found: dict[str, dict[str, float]] = {}
@@ -67,12 +70,4 @@ def features_vs_activations(*, size: str = "full", seed: int = 0) -> Result:
             f"{100 * s['network']:.1f}%。"
         ),
     }
-    return Result(
-        name="features-vs-activations",
-        claim=CLAIM,
-        params={"size": size, "seed": seed, "points": points, "seeds": n_seeds},
-        columns=["data", "model", "accuracy", "log_loss"],
-        rows=rows,
-        verdict=Verdict(bool(holds), text),
-        findings=found,
-    )
+    return CLAIM.result(params, rows, Verdict(bool(holds), text), findings=found)

@@ -8,13 +8,15 @@ from .. import lesson
 from ..collapse import best_line
 from ..network import Network
 from ..problem import Problem
+from ._common import Claim
 from .registry import Result, Verdict, check_size, experiment
 from .training import best_of
 
-CLAIM = {
-    "en": "y = 4σ(2.4x − 2.4) + 2σ(−2.4x + 7.4) − 2, a constant plus two sigmoids, fits the target.",
-    "zh": "y = 4σ(2.4x − 2.4) + 2σ(−2.4x + 7.4) − 2，一个常数加两个 sigmoid，就能拟合目标函数。",
-}
+CLAIM = Claim(
+    "handbuilt",
+    en="y = 4σ(2.4x − 2.4) + 2σ(−2.4x + 7.4) − 2, a constant plus two sigmoids, fits the target.",
+    zh="y = 4σ(2.4x − 2.4) + 2σ(−2.4x + 7.4) − 2，一个常数加两个 sigmoid，就能拟合目标函数。",
+)
 
 
 def _row(label: str, net: Network, x: np.ndarray, y: np.ndarray) -> dict:
@@ -27,7 +29,7 @@ def _row(label: str, net: Network, x: np.ndarray, y: np.ndarray) -> dict:
     }
 
 
-@experiment("handbuilt")
+@experiment(CLAIM.name)
 def handbuilt(*, size: str = "full", seed: int = 0) -> Result:
     """Score the lesson's hand-picked network against the best two-sigmoid networks."""
     from ..construct import lesson_case
@@ -35,6 +37,7 @@ def handbuilt(*, size: str = "full", seed: int = 0) -> Result:
     check_size(size)
     x, y = Problem.lesson().train()
     n_seeds = 10 if size == "small" else 100
+    params = {"size": size, "seed": seed, "restarts": n_seeds}
     trained, _ = best_of(2, 1, "sigmoid", x, y, seed=seed, restarts=n_seeds)
     cases = {c.name: c.network for c in lesson_case()}
     rows = [
@@ -46,6 +49,7 @@ def handbuilt(*, size: str = "full", seed: int = 0) -> Result:
     floor = best_line(x, y).mse
     lesson_mse, best = rows[0]["mse"], min(r["mse"] for r in rows)
     holds = bool(lesson_mse < 0.05 * floor)
+    findings = {"line_floor_mse": floor, "best_mse": best}
     text = {
         "en": (
             f"The lesson's two sigmoids fit: MSE {lesson_mse:.4f} (largest error "
@@ -66,13 +70,5 @@ def handbuilt(*, size: str = "full", seed: int = 0) -> Result:
             "en": f"The lesson's network does not fit: MSE {lesson_mse:.4f} vs line {floor:.4f}.",
             "zh": f"课程的网络没有拟合好：MSE {lesson_mse:.4f}，直线为 {floor:.4f}。",
         }
-    return Result(
-        name="handbuilt",
-        claim=CLAIM,
-        params={"size": size, "seed": seed, "restarts": n_seeds},
-        columns=["network", "mse", "max_error", "formula"],
-        rows=rows,
-        verdict=Verdict(holds, text),
-        findings={"line_floor_mse": floor, "best_mse": best},
-        figure={"lesson": lesson.handbuilt_network(), "trained": trained},
-    )
+    figure = {"lesson": lesson.handbuilt_network(), "trained": trained}
+    return CLAIM.result(params, rows, Verdict(holds, text), findings, figure)

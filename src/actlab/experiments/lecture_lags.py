@@ -19,15 +19,17 @@ import numpy as np
 
 from ..network import Network
 from ..problem import Problem
+from ._common import Claim
 from .registry import Result, Verdict, check_size, experiment
 
-CLAIM = {
-    "en": (
+CLAIM = Claim(
+    "lecture-lags",
+    en=(
         "With many inputs a linear model is a plane that cannot bend: an activation helps; "
         "deeper networks do better on the training data, not always on new data."
     ),
-    "zh": "输入再多，线性模型也只是一个不会弯曲的平面：加上激活函数会更好；更深的网络在训练数据上更好，但在新数据上不一定。",
-}
+    zh="输入再多，线性模型也只是一个不会弯曲的平面：加上激活函数会更好；更深的网络在训练数据上更好，但在新数据上不一定。",
+)
 SERIES = "sunspots"
 TEST_FRACTION = 0.2
 
@@ -84,7 +86,7 @@ def _data(lags: int) -> tuple:
     return _standardise(x, y, xt, yt)
 
 
-@experiment("lecture-lags")
+@experiment(CLAIM.name)
 def lecture_lags(*, size: str = "full", seed: int = 0) -> Result:
     """Linear on 1 and K lags, then sigmoid and relu networks of growing width and depth."""
     check_size(size)
@@ -93,6 +95,16 @@ def lecture_lags(*, size: str = "full", seed: int = 0) -> Result:
         shapes, restarts = [(2, 1), (8, 1), (8, 2)], 4
     else:
         shapes, restarts = [(2, 1), (4, 1), (8, 1), (16, 1), (8, 2), (8, 3)], 6
+    params = {
+        "size": size,
+        "seed": seed,
+        "series": SERIES,
+        "lags": k,
+        "test_fraction": TEST_FRACTION,
+        "split": "time",
+        "shapes": shapes,
+        "restarts": restarts,
+    }
     one, many = _data(1), _data(k)
     rows = [
         _linear_row(1, one),
@@ -125,6 +137,14 @@ def lecture_lags(*, size: str = "full", seed: int = 0) -> Result:
     ]
     deeper = train_falls and bool(test_rises)
     holds: bool | None = True if (helps and deeper) else (None if (helps or deeper) else False)
+    findings = {
+        "activation_helps": bool(helps),
+        "lags_help": bool(lags_help),
+        "deeper_train_falls": bool(train_falls),
+        "deeper_test_rises": test_rises,
+        "best": {key: best[key] for key in ("activation", "width", "depth", "test_mse")},
+        "lecture": {"linear_1": [480, 580], "linear_7": [380, 490]},
+    }
     shape = f"{best['activation']} {k}-{'-'.join([str(best['width'])] * best['depth'])}-1"
     rises_en = "; ".join(test_rises) if test_rises else "none"
     text = {
@@ -151,38 +171,4 @@ def lecture_lags(*, size: str = "full", seed: int = 0) -> Result:
             f"{rises_en if test_rises else '无'}。"
         ),
     }
-    return Result(
-        name="lecture-lags",
-        claim=CLAIM,
-        params={
-            "size": size,
-            "seed": seed,
-            "series": SERIES,
-            "lags": k,
-            "test_fraction": TEST_FRACTION,
-            "split": "time",
-            "shapes": shapes,
-            "restarts": restarts,
-        },
-        columns=[
-            "model",
-            "lags",
-            "activation",
-            "width",
-            "depth",
-            "parameters",
-            "train_mse",
-            "test_mse",
-        ],
-        rows=rows,
-        verdict=Verdict(holds, text),
-        findings={
-            "activation_helps": bool(helps),
-            "lags_help": bool(lags_help),
-            "deeper_train_falls": bool(train_falls),
-            "deeper_test_rises": test_rises,
-            "best": {key: best[key] for key in ("activation", "width", "depth", "test_mse")},
-            "lecture": {"linear_1": [480, 580], "linear_7": [380, 490]},
-        },
-        figure={"rows": rows},
-    )
+    return CLAIM.result(params, rows, Verdict(holds, text), findings, figure={"rows": rows})

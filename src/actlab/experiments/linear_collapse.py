@@ -7,16 +7,18 @@ import numpy as np
 from .. import score
 from ..collapse import best_line, fold_linear
 from ..problem import Problem
+from ._common import Claim
 from .registry import Result, Verdict, check_size, experiment
 from .training import train_population
 
-CLAIM = {
-    "en": "Without activations a network is a single line, however many layers and neurons.",
-    "zh": "没有激活函数，无论多少层、多少神经元，网络都只是一条直线。",
-}
+CLAIM = Claim(
+    "linear-collapse",
+    en="Without activations a network is a single line, however many layers and neurons.",
+    zh="没有激活函数，无论多少层、多少神经元，网络都只是一条直线。",
+)
 
 
-@experiment("linear-collapse")
+@experiment(CLAIM.name)
 def linear_collapse(*, size: str = "full", seed: int = 0) -> Result:
     """Identity networks of many shapes trained on the lesson's target vs the best line."""
     check_size(size)
@@ -26,6 +28,7 @@ def linear_collapse(*, size: str = "full", seed: int = 0) -> Result:
     widths = [1, 3, 8]
     n_seeds = 3 if size == "small" else 5
     seeds = [seed * 1000 + i for i in range(n_seeds)]
+    params = {"size": size, "seed": seed, "depths": depths, "widths": widths, "seeds": n_seeds}
     rows = []
     for depth in depths:
         for width in widths:
@@ -51,6 +54,7 @@ def linear_collapse(*, size: str = "full", seed: int = 0) -> Result:
     tol = 1e-9 * max(1.0, floor.mse)
     holds = bool(below >= -tol)
     reached = int(np.sum(np.abs(gaps) <= 1e-6))
+    findings = {"floor": floor.to_dict(), "lowest_gap": below, "largest_gap": worst}
     text = {
         "en": (
             f"All {len(rows)} shapes (up to depth {max(depths)}, width {max(widths)}, "
@@ -70,13 +74,5 @@ def linear_collapse(*, size: str = "full", seed: int = 0) -> Result:
             "en": f"A linear network went below the best line by {-below:.2e}: check the solver.",
             "zh": f"有线性网络比最佳直线低 {-below:.2e}：请检查求解器。",
         }
-    return Result(
-        name="linear-collapse",
-        claim=CLAIM,
-        params={"size": size, "seed": seed, "depths": depths, "widths": widths, "seeds": n_seeds},
-        columns=["depth", "width", "parameters", "best_mse", "median_mse", "floor_mse", "a", "b"],
-        rows=rows,
-        verdict=Verdict(holds, text),
-        findings={"floor": floor.to_dict(), "lowest_gap": below, "largest_gap": worst},
-        figure={"x": x, "y": y, "floor": floor.to_dict()},
-    )
+    figure = {"x": x, "y": y, "floor": floor.to_dict()}
+    return CLAIM.result(params, rows, Verdict(holds, text), findings, figure)

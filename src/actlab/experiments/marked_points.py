@@ -5,17 +5,19 @@ from __future__ import annotations
 import numpy as np
 
 from .._stats import loglog_slope
+from ._common import Claim
 from .registry import Result, Verdict, check_size, experiment
 from .training import train_population
 
-CLAIM = {
-    "en": "A harder curve is fitted by marking points on it and using more neurons.",
-    "zh": "更复杂的曲线，只要在上面多取一些点、用更多神经元，就能拟合。",
-}
+CLAIM = Claim(
+    "marked-points",
+    en="A harder curve is fitted by marking points on it and using more neurons.",
+    zh="更复杂的曲线，只要在上面多取一些点、用更多神经元，就能拟合。",
+)
 TARGET = "complex"
 
 
-@experiment("marked-points")
+@experiment(CLAIM.name)
 def marked_points(*, size: str = "full", seed: int = 0) -> Result:
     """Error vs number of marked points for relu/sigmoid constructions, then trained from them."""
     from ..construct import relu_network, sigmoid_network
@@ -26,6 +28,7 @@ def marked_points(*, size: str = "full", seed: int = 0) -> Result:
     x = np.linspace(*target.domain, 401)
     y = target(x)
     counts = [4, 8, 16] if size == "small" else [4, 6, 8, 12, 16, 24, 32, 48, 64]
+    params = {"size": size, "seed": seed, "target": TARGET, "counts": counts}
     rows = []
     for n in counts:
         xs = np.linspace(*target.domain, n)
@@ -55,6 +58,7 @@ def marked_points(*, size: str = "full", seed: int = 0) -> Result:
     }
     improved = float(np.mean([r["trained_mse"] <= r["construct_mse"] * 1.000001 for r in rows]))
     holds = bool(max(slopes.values()) < -1.0)
+    findings = {"slopes": slopes, "fraction_improved_by_training": improved}
     first = {a: next(r for r in rows if r["activation"] == a) for a in slopes}
     last = {a: [r for r in rows if r["activation"] == a][-1] for a in slopes}
     text = {
@@ -74,23 +78,8 @@ def marked_points(*, size: str = "full", seed: int = 0) -> Result:
             f"（斜率 {slopes['sigmoid']:.2f}）；以构造为起点再训练，{improved:.0%} 的情况误差进一步下降。"
         ),
     }
-    return Result(
-        name="marked-points",
-        claim=CLAIM,
-        params={"size": size, "seed": seed, "target": TARGET, "counts": counts},
-        columns=[
-            "points",
-            "activation",
-            "neurons",
-            "construct_mse",
-            "construct_max_error",
-            "trained_mse",
-        ],
-        rows=rows,
-        verdict=Verdict(holds, text),
-        findings={"slopes": slopes, "fraction_improved_by_training": improved},
-        figure={"rows": rows, "target": TARGET},
-    )
+    figure = {"rows": rows, "target": TARGET}
+    return CLAIM.result(params, rows, Verdict(holds, text), findings, figure)
 
 
 def _as_population(net):

@@ -7,13 +7,15 @@ import numpy as np
 from ..network import Network
 from ..problem import Problem
 from ..score import NEGLIGIBLE, contribution_sizes, mse, negligible
+from ._common import Claim
 from .registry import Result, Verdict, check_size, experiment
 from .training import train_population
 
-CLAIM = {
-    "en": "Two sigmoid neurons suffice; a third would learn its parameters to 0, as if absent.",
-    "zh": "两个 sigmoid 神经元就够了；第三个神经元会把参数学成 0，相当于不存在。",
-}
+CLAIM = Claim(
+    "redundant-neuron",
+    en="Two sigmoid neurons suffice; a third would learn its parameters to 0, as if absent.",
+    zh="两个 sigmoid 神经元就够了；第三个神经元会把参数学成 0，相当于不存在。",
+)
 
 
 def prune_weakest(net: Network, x: np.ndarray) -> Network:
@@ -32,12 +34,13 @@ def prune_weakest(net: Network, x: np.ndarray) -> Network:
     return Network([w, c], [b, c0], net.activations)
 
 
-@experiment("redundant-neuron")
+@experiment(CLAIM.name)
 def redundant_neuron(*, size: str = "full", seed: int = 0) -> Result:
     """Train many width-3 sigmoid networks; measure each neuron's contribution and pruning."""
     check_size(size)
     x, y = Problem.lesson().train()
     n = 60 if size == "small" else 1000
+    params = {"size": size, "seed": seed, "networks": n, "threshold": NEGLIGIBLE}
     seeds3 = [seed * 1_000_003 + i for i in range(n)]
     seeds2 = [seed * 1_000_003 + n + i for i in range(max(20, n // 10))]
     pop3 = train_population(3, 1, "sigmoid", seeds3, x, y, optimizer="lm")
@@ -81,6 +84,19 @@ def redundant_neuron(*, size: str = "full", seed: int = 0) -> Result:
         holds = False
     else:
         holds = None
+    findings = {
+        "networks": n,
+        "fraction_negligible": frac_neg,
+        "fraction_negligible_at_optimum": frac_neg_opt,
+        "fraction_at_optimum": frac_opt,
+        "fraction_two_neuron_fit": float(like2.mean()),
+        "weakest_at_optimum": weakest_opt,
+        "median_mse_with_negligible_neuron": stuck_mse,
+        "width2_optimum_mse": best2,
+        "width3_optimum_mse": best3,
+        "improvement": gain,
+        "median_pruning_cost": cost,
+    }
     lead = {True: "The claim holds", False: "The claim is wrong", None: "The claim is half true"}
     lead_zh = {True: "说法成立", False: "说法不成立", None: "说法只对一半"}
     text = {
@@ -102,30 +118,10 @@ def redundant_neuron(*, size: str = "full", seed: int = 0) -> Result:
             f"它们的 MSE 中位数为 {stuck_mse:.4f}。"
         ),
     }
-    return Result(
-        name="redundant-neuron",
-        claim=CLAIM,
-        params={"size": size, "seed": seed, "networks": n, "threshold": NEGLIGIBLE},
-        columns=["seed", "mse", "outcome", "weakest", "middle", "strongest", "pruned_mse"],
-        rows=rows,
-        verdict=Verdict(holds, text),
-        findings={
-            "networks": n,
-            "fraction_negligible": frac_neg,
-            "fraction_negligible_at_optimum": frac_neg_opt,
-            "fraction_at_optimum": frac_opt,
-            "fraction_two_neuron_fit": float(like2.mean()),
-            "weakest_at_optimum": weakest_opt,
-            "median_mse_with_negligible_neuron": stuck_mse,
-            "width2_optimum_mse": best2,
-            "width3_optimum_mse": best3,
-            "improvement": gain,
-            "median_pruning_cost": cost,
-        },
-        figure={
-            # values far below the threshold are drawn at 1e-6: their exact size says nothing
-            "weakest": np.maximum(rel[:, 0], 1e-6),
-            "threshold": NEGLIGIBLE,
-            "best": pop3[int(np.argmin(mse3))],
-        },
-    )
+    figure = {
+        # values far below the threshold are drawn at 1e-6: their exact size says nothing
+        "weakest": np.maximum(rel[:, 0], 1e-6),
+        "threshold": NEGLIGIBLE,
+        "best": pop3[int(np.argmin(mse3))],
+    }
+    return CLAIM.result(params, rows, Verdict(holds, text), findings, figure)

@@ -5,16 +5,18 @@ from __future__ import annotations
 import numpy as np
 
 from ..problem import Problem
+from ._common import Claim
 from .registry import Result, Verdict, check_size, experiment
 from .training import best_of
 
-CLAIM = {
-    "en": "Tanh works the same way: tanh curves, shifted and scaled, build the target too.",
-    "zh": "tanh 同理：平移、缩放后的 tanh 曲线加起来也能拼出目标函数。",
-}
+CLAIM = Claim(
+    "tanh-equivalence",
+    en="Tanh works the same way: tanh curves, shifted and scaled, build the target too.",
+    zh="tanh 同理：平移、缩放后的 tanh 曲线加起来也能拼出目标函数。",
+)
 
 
-@experiment("tanh-equivalence")
+@experiment(CLAIM.name)
 def tanh_equivalence(*, size: str = "full", seed: int = 0) -> Result:
     """Best sigmoid vs best tanh network per width, and the exact conversion between them."""
     from ..construct import sigmoid_to_tanh, tanh_to_sigmoid
@@ -23,6 +25,7 @@ def tanh_equivalence(*, size: str = "full", seed: int = 0) -> Result:
     x, y = Problem.lesson().train()
     widths = [1, 2, 3] if size == "small" else [1, 2, 3, 4, 6, 8]
     n_seeds = 8 if size == "small" else 40
+    params = {"size": size, "seed": seed, "widths": widths, "seeds": n_seeds}
     rows = []
     for width in widths:
         sig, mse_s = best_of(width, 1, "sigmoid", x, y, seed=seed, restarts=n_seeds)
@@ -47,6 +50,11 @@ def tanh_equivalence(*, size: str = "full", seed: int = 0) -> Result:
     conv = max(r["conversion_error"] for r in rows)
     same = max(abs(r["swapped_mse"] - r["shared_optimum"]) / r["shared_optimum"] for r in rows)
     holds = bool(conv < 1e-10 and same < 1e-9)
+    findings = {
+        "largest_search_gap": gap,
+        "largest_conversion_error": conv,
+        "largest_swapped_difference": same,
+    }
     text = {
         "en": (
             f"tanh(z) = 2σ(2z) − 1 rewrites every sigmoid network as a tanh network with the same "
@@ -63,25 +71,4 @@ def tanh_equivalence(*, size: str = "full", seed: int = 0) -> Result:
             f"sigmoid 与 tanh 各自最好的结果相差可达 {gap:.0%}——这是搜索的问题，不是表达能力的差别。"
         ),
     }
-    return Result(
-        name="tanh-equivalence",
-        claim=CLAIM,
-        params={"size": size, "seed": seed, "widths": widths, "seeds": n_seeds},
-        columns=[
-            "width",
-            "sigmoid_mse",
-            "tanh_mse",
-            "search_gap",
-            "shared_optimum",
-            "swapped_mse",
-            "conversion_error",
-        ],
-        rows=rows,
-        verdict=Verdict(holds, text),
-        findings={
-            "largest_search_gap": gap,
-            "largest_conversion_error": conv,
-            "largest_swapped_difference": same,
-        },
-        figure={"rows": rows},
-    )
+    return CLAIM.result(params, rows, Verdict(holds, text), findings, figure={"rows": rows})

@@ -6,13 +6,15 @@ import numpy as np
 
 from .._stats import loglog_slope
 from ..problem import Problem
+from ._common import Claim
 from .registry import Result, Verdict, check_size, experiment
 from .training import best_of
 
-CLAIM = {
-    "en": "More neurons approximate better — with a nonlinear, non-polynomial activation.",
-    "zh": "神经元越多逼近越好——前提是激活函数非线性且不是多项式。",
-}
+CLAIM = Claim(
+    "width-sweep",
+    en="More neurons approximate better — with a nonlinear, non-polynomial activation.",
+    zh="神经元越多逼近越好——前提是激活函数非线性且不是多项式。",
+)
 TRAINED = ("identity", "square", "sigmoid", "tanh", "relu")
 
 
@@ -29,13 +31,14 @@ def _construct(method: str, width: int, x: np.ndarray, y: np.ndarray, fn) -> np.
     return sigmoid_network(xs, fn(xs))(x)
 
 
-@experiment("width-sweep")
+@experiment(CLAIM.name)
 def width_sweep(*, size: str = "full", seed: int = 0) -> Result:
     """Best-of-restarts error vs width per activation, and for constructions."""
     check_size(size)
     targets = ["lesson", "sin"] if size == "small" else ["lesson", "sin", "runge"]
     widths = [1, 2, 4, 8] if size == "small" else [1, 2, 4, 8, 16, 32, 64]
     n_seeds = 4 if size == "small" else 8
+    params = {"size": size, "seed": seed, "targets": targets, "widths": widths, "seeds": n_seeds}
     rows = []
     for name in targets:
         x, y = Problem.from_spec(name).train()
@@ -67,6 +70,7 @@ def width_sweep(*, size: str = "full", seed: int = 0) -> Result:
     falling = [slopes[f"{t}/{m}"] for t in targets for m in ("sigmoid", "tanh", "relu")]
     holds = bool(max(abs(s) for s in flat) < 0.2 and max(falling) < -0.5)
     mean_nl = float(np.median(falling))
+    findings = {"slopes": slopes}
     text = {
         "en": (
             f"Identity and square networks stay flat (log-log slopes between {min(flat):.2f} and "
@@ -79,16 +83,8 @@ def width_sweep(*, size: str = "full", seed: int = 0) -> Result:
             f"（斜率中位数 {mean_nl:.2f}，最平缓 {max(falling):.2f}）。"
         ),
     }
-    return Result(
-        name="width-sweep",
-        claim=CLAIM,
-        params={"size": size, "seed": seed, "targets": targets, "widths": widths, "seeds": n_seeds},
-        columns=["target", "method", "width", "mse", "max_error"],
-        rows=rows,
-        verdict=Verdict(holds, text),
-        findings={"slopes": slopes},
-        figure={"rows": rows, "slopes": slopes},
-    )
+    figure = {"rows": rows, "slopes": slopes}
+    return CLAIM.result(params, rows, Verdict(holds, text), findings, figure)
 
 
 def _row(target: str, method: str, width: int, mse: float, max_error: float) -> dict:

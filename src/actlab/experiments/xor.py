@@ -7,17 +7,19 @@ import numpy as np
 from ..collapse.classifier import linear_floor
 from ..problem import Problem
 from ._classify import population_accuracy
+from ._common import Claim
 from .registry import Result, Verdict, check_size, experiment
 
-CLAIM = {
-    "en": "No straight line separates XOR, so no network without activations can, however "
+CLAIM = Claim(
+    "xor",
+    en="No straight line separates XOR, so no network without activations can, however "
     "deep; two hidden neurons with an activation can.",
-    "zh": "没有一条直线能分开 XOR，所以没有激活函数的网络无论多深都做不到；两个带激活函数的隐藏神经元就能做到。",
-}
+    zh="没有一条直线能分开 XOR，所以没有激活函数的网络无论多深都做不到；两个带激活函数的隐藏神经元就能做到。",
+)
 ACTIVATIONS = ("identity", "tanh", "sigmoid", "relu")
 
 
-@experiment("xor")
+@experiment(CLAIM.name)
 def xor(*, size: str = "full", seed: int = 0) -> Result:
     """The four points of XOR: the linear floor, then the share of seeds that separate them
     for each activation and hidden width."""
@@ -27,6 +29,7 @@ def xor(*, size: str = "full", seed: int = 0) -> Result:
     widths = [1, 2] if size == "small" else [1, 2, 3, 4]
     n_seeds = 20 if size == "small" else 100
     seeds = [seed * 10_000 + i for i in range(n_seeds)]
+    params = {"size": size, "seed": seed, "widths": widths, "seeds": n_seeds}
     rows = [
         {"model": "logistic regression (best line)", "activation": "-", "width": 0,
          "depth": 0, "separated": float(floor.accuracy == 1.0), "accuracy": floor.accuracy,
@@ -54,6 +57,7 @@ def xor(*, size: str = "full", seed: int = 0) -> Result:
         for r in rows
         if r["model"] == "network" and r["width"] == 2 and r["activation"] != "identity"
     }
+    findings = {"floor": floor.to_dict(), "needs": needs, "linear_best": linear_best}
     rates = ", ".join(f"{a} {100 * s:.0f}%" for a, s in share2.items())
     text = {
         "en": (
@@ -74,13 +78,5 @@ def xor(*, size: str = "full", seed: int = 0) -> Result:
             "en": f"Unexpected: linear best {100 * linear_best:.0f}%, smallest separating width {smallest}.",
             "zh": f"意外：线性最佳 {100 * linear_best:.0f}%，最小可分宽度 {smallest}。",
         }
-    return Result(
-        name="xor",
-        claim=CLAIM,
-        params={"size": size, "seed": seed, "widths": widths, "seeds": n_seeds},
-        columns=["model", "activation", "width", "depth", "separated", "accuracy", "log_loss"],
-        rows=rows,
-        verdict=Verdict(holds, text),
-        findings={"floor": floor.to_dict(), "needs": needs, "linear_best": linear_best},
-        figure={"x": x, "y": y, "floor": floor.to_dict()},
-    )
+    figure = {"x": x, "y": y, "floor": floor.to_dict()}
+    return CLAIM.result(params, rows, Verdict(holds, text), findings, figure)

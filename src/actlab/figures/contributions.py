@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from .. import score
@@ -23,6 +24,7 @@ __all__ = ["BIAS_PLACES", "contributions_figure", "decomposition_figure"]
 BIAS_PLACES = ("last", "first", "separate")
 MAX_TERMS = 8
 FAINT_ALPHA = 0.35
+BIAS_STYLE = {"color": ROLE_COLORS["bias"], "linestyle": ":", "gid": "bias"}  # a dotted line
 
 
 def _shape(network: Network) -> str:
@@ -32,6 +34,11 @@ def _shape(network: Network) -> str:
 
 def _signed(v: float) -> str:
     return f"{v:+.3g}".replace("-", MINUS)
+
+
+def _plot_output(ax: Axes, x: np.ndarray, y: np.ndarray, label: str, gid: str) -> None:
+    """The network's output, the sum of the parts: thick, above them."""
+    ax.plot(x, y, color=ROLE_COLORS["output"], linewidth=2.8, label=label, zorder=5, gid=gid)
 
 
 def decomposition_figure(
@@ -86,24 +93,9 @@ def decomposition_figure(
             label = body if names is None else f"{names[i]}(x) = {body}"
             ax.plot(x, y, color=contribution_color(i), linewidth=2.0, label=label, gid="term")
         if folded is None and c0 != 0:
-            ax.plot(
-                x,
-                np.full_like(x, c0),
-                color=ROLE_COLORS["bias"],
-                linestyle=":",
-                linewidth=1.4,
-                label=text("constant", s.lang, b=_signed(c0)),
-                gid="bias",
-            )
-        ax.plot(
-            x,
-            total,
-            color=ROLE_COLORS["output"],
-            linewidth=2.8,
-            label=text("sum", s.lang),
-            zorder=5,
-            gid="sum",
-        )
+            label = text("constant", s.lang, b=_signed(c0))
+            ax.plot(x, np.full_like(x, c0), linewidth=1.4, label=label, **BIAS_STYLE)
+        _plot_output(ax, x, total, text("sum", s.lang), "sum")
         finish(ax, s.lang, title, text("decomposition_title", s.lang))
     return fig
 
@@ -168,22 +160,8 @@ def contributions_figure(
             )
         b_out = float(net.biases[-1][0])
         if show_bias and b_out != 0:
-            ax.axhline(
-                b_out,
-                color=ROLE_COLORS["bias"],
-                linestyle=":",
-                linewidth=1.3,
-                label=text("output_bias", s.lang, b=_signed(b_out)),
-                gid="bias",
-            )
-        ax.plot(
-            x,
-            out,
-            color=ROLE_COLORS["output"],
-            linewidth=2.8,
-            label=text("output", s.lang),
-            zorder=5,
-            gid="output",
-        )
+            label = text("output_bias", s.lang, b=_signed(b_out))
+            ax.axhline(b_out, linewidth=1.3, label=label, **BIAS_STYLE)
+        _plot_output(ax, x, out, text("output", s.lang), "output")
         finish(ax, s.lang, title, text("contributions_title", s.lang, shape=_shape(net)))
     return fig

@@ -10,28 +10,13 @@ from matplotlib.figure import Figure
 
 from ..errors import ConfigError
 from ..network import Network
+from .strings import text
 from .style import style
 
 __all__ = ["boundary_figure", "decision_figure", "neuron_maps_figure"]
 
 CLASS_COLORS = ("#F59322", "#0877BD")  # the Playground's orange (−1) and blue (+1)
 CMAP = "RdBu"
-_T = {
-    "decision": ("Decision regions", "决策区域"),
-    "neurons": ("What each hidden neuron computes", "每个隐藏神经元的输出"),
-    "boundary": (
-        "A network without activations: one straight boundary",
-        "没有激活函数的网络：一条直的边界",
-    ),
-    "neuron": ("neuron {i}", "神经元 {i}"),
-    "line": ("boundary {eq}", "边界 {eq}"),
-    "class": ("class {name}", "类别 {name}"),
-}
-
-
-def _t(key: str, lang: str, **kw: Any) -> str:
-    en, zh = _T[key]
-    return (zh if lang == "zh" else en).format(**kw)
 
 
 def _grid(x: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -59,7 +44,16 @@ def _points(ax: Any, x: np.ndarray, y: np.ndarray, classes: Any, lang: str) -> N
     for k in labels:
         sel = y.astype(int) == k
         ax.scatter(x[sel, 0], x[sel, 1], s=12, color=colors[k], edgecolor="white",
-                   linewidth=0.4, label=_t("class", lang, name=names[k]), zorder=3)  # fmt: skip
+                   linewidth=0.4, label=text("class", lang, name=names[k]), zorder=3)  # fmt: skip
+
+
+def _finish(ax: Any, title: str) -> None:
+    """The plane's axes x1, x2 at equal scale, the title and the legend of the classes."""
+    ax.set_xlabel("x1")
+    ax.set_ylabel("x2")
+    ax.set_aspect("equal")
+    ax.set_title(title)
+    ax.legend(loc="upper right", fontsize="small")
 
 
 def decision_figure(
@@ -95,11 +89,7 @@ def decision_figure(
         _points(ax, xa, ya, classes, s.lang)
         if net.outputs == 1:
             fig.colorbar(mesh, ax=ax, label="p(class 1)")
-        ax.set_xlabel("x1")
-        ax.set_ylabel("x2")
-        ax.set_aspect("equal")
-        ax.set_title(_t("decision", s.lang) if title is None else title)
-        ax.legend(loc="upper right", fontsize="small")
+        _finish(ax, text("decision_title", s.lang) if title is None else title)
     return fig
 
 
@@ -129,9 +119,9 @@ def neuron_maps_figure(
             v = h[:, i].reshape(m1.shape)
             bound = float(np.max(np.abs(v))) or 1.0
             ax.pcolormesh(m1, m2, v, cmap=CMAP, shading="auto", vmin=-bound, vmax=bound)
-            ax.set_title(_t("neuron", s.lang, i=i + 1), fontsize="small")
+            ax.set_title(text("neuron", s.lang, i=i + 1), fontsize="small")
             ax.set_aspect("equal")
-        fig.suptitle(_t("neurons", s.lang))
+        fig.suptitle(text("neuron_maps_title", s.lang))
     return fig
 
 
@@ -157,7 +147,7 @@ def boundary_figure(
         ax.pcolormesh(m1, m2, side, cmap=CMAP, shading="auto", alpha=0.35, vmin=0, vmax=1)
         x1 = np.array([m1.min(), m1.max()])
         w1, w2 = boundary.w
-        label = _t("line", s.lang, eq=boundary.equation(3))
+        label = text("boundary_line", s.lang, eq=boundary.equation(3))
         if abs(w2) > 1e-12:
             ax.plot(x1, boundary.line(x1), color="black", lw=2, label=label)
         elif abs(w1) > 1e-12:
@@ -165,9 +155,5 @@ def boundary_figure(
         _points(ax, xa, ya, classes, s.lang)
         ax.set_xlim(m1.min(), m1.max())
         ax.set_ylim(m2.min(), m2.max())
-        ax.set_xlabel("x1")
-        ax.set_ylabel("x2")
-        ax.set_aspect("equal")
-        ax.set_title(_t("boundary", s.lang) if title is None else title)
-        ax.legend(loc="upper right", fontsize="small")
+        _finish(ax, text("boundary_title", s.lang) if title is None else title)
     return fig

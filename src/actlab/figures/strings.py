@@ -91,6 +91,15 @@ STRINGS: dict[str, tuple[str, str]] = {
         "ReLU 网络在 {n} 个区域上各自是线性的",
     ),
     "slope_angle": ("direction of the gradient (rad)", "梯度方向（弧度）"),
+    # classifiers in the plane
+    "decision_title": ("Decision regions", "决策区域"),
+    "neuron_maps_title": ("What each hidden neuron computes", "每个隐藏神经元的输出"),
+    "boundary_title": (
+        "A network without activations: one straight boundary",
+        "没有激活函数的网络：一条直的边界",
+    ),
+    "boundary_line": ("boundary {eq}", "边界 {eq}"),
+    "class": ("class {name}", "类别 {name}"),
 }
 
 

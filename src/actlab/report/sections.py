@@ -170,9 +170,7 @@ def _section_tanh(ctx: Context) -> Section:
     s.result(res)
     sig, _ = best_of(2, 1, "sigmoid", ctx.x, ctx.y, seed=ctx.seed)
     tan, _ = best_of(2, 1, "tanh", ctx.x, ctx.y, seed=ctx.seed + 1)
-    curves = {"sigmoid": sig(ctx.x), "tanh": tan(ctx.x)}
-    fig = figures.fit_figure(ctx.x, ctx.y, curves, lang=ctx.lang, title=ctx.t("fig.tanh"))
-    s.figure("tanh", ctx.t("fig.tanh"), fig)
+    _fits_figure(ctx, s, "tanh", {"sigmoid": sig(ctx.x), "tanh": tan(ctx.x)})
     return s
 
 
@@ -212,10 +210,15 @@ def _section_square(ctx: Context) -> Section:
     sq, mse = best_of(width, 1, "square", ctx.x, ctx.y, seed=ctx.seed)
     sig, _ = best_of(width, 1, "sigmoid", ctx.x, ctx.y, seed=ctx.seed)
     s.p(ctx.t("square.p1", mse=floor.mse, width=width, trained=mse))
-    curves = {"square": sq(ctx.x), "sigmoid": sig(ctx.x)}
-    fig = figures.fit_figure(ctx.x, ctx.y, curves, lang=ctx.lang, title=ctx.t("fig.square"))
-    s.figure("square", ctx.t("fig.square"), fig)
+    _fits_figure(ctx, s, "square", {"square": sq(ctx.x), "sigmoid": sig(ctx.x)})
     return s
+
+
+def _fits_figure(ctx: Context, s: Section, key: str, curves: dict[str, np.ndarray]) -> None:
+    """Fits of the lesson's target, titled and captioned with the string ``fig.<key>``."""
+    caption = ctx.t(f"fig.{key}")
+    fig = figures.fit_figure(ctx.x, ctx.y, curves, lang=ctx.lang, title=caption)
+    s.figure(key, caption, fig)
 
 
 def _section_width(ctx: Context) -> Section:
