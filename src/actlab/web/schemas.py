@@ -157,6 +157,11 @@ class InitRequest(Model):
     activation: setting_type("activation") = Field(default_factory=lambda: default("activation"))
     seed: setting_type("seed") = default("seed")
     init: setting_type("init") = default("init")
+    inputs: Annotated[
+        int,
+        Field(ge=1, le=int(L["max_inputs"]), description="inputs of the network (the target's)"),
+        BeforeValidator(_integral),
+    ] = 1
 
 
 class EvaluateRequest(Model):
