@@ -256,6 +256,12 @@ def thumbnails_2d(
     }
 
 
+def _neurons(neurons: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The neurons' sizes, shares and negligible flags as JSON (see :func:`score.neurons`)."""
+    keep = ("size", "share")
+    return [{k: clean([n[k]])[0] for k in keep} | {"negligible": n["negligible"]} for n in neurons]
+
+
 def _score(net: Network, x: np.ndarray, y: np.ndarray) -> dict[str, Any]:
     s = score.score(net(x), y) if len(x) else {"mse": np.nan, "max_error": np.nan}
     return {"mse": clean([s["mse"]])[0], "max_error": clean([s["max_error"]])[0], "n": len(x)}
@@ -283,14 +289,7 @@ def fit_of(net: Network, problem: LabTarget, x: np.ndarray, *, negligible: float
         "output": clean(tr.output),
         "contributions": [clean(c) for c in contributions],
         "output_bias": float(net.biases[-1][0]),
-        "neurons": [
-            {
-                "size": clean([n["size"]])[0],
-                "share": clean([n["share"]])[0],
-                "negligible": n["negligible"],
-            }
-            for n in neurons
-        ],
+        "neurons": _neurons(neurons),
         "score": {
             "mse": clean([s["mse"]])[0],
             "max_error": clean([s["max_error"]])[0],
@@ -340,14 +339,7 @@ def _fit_2d(
         "output": map_of(shown),
         "contributions": [],
         "output_bias": float(net.biases[-1][0]),
-        "neurons": [
-            {
-                "size": clean([n["size"]])[0],
-                "share": clean([n["share"]])[0],
-                "negligible": n["negligible"],
-            }
-            for n in neurons
-        ],
+        "neurons": _neurons(neurons),
         "score": s | {"on": "data", "kind": kind, "test": test},
         "thumbnails": thumbnails_2d(axes, tr.activations, shown),
         "samples": {
