@@ -175,7 +175,9 @@ def test_evaluate_scores_on_points(client):
     spec = {"points": {"x": [0, 2], "y": [1, 1]}, "fit": "points"}
     net = Network.shallow([1.0], [0.0], [0.0], 3.0, "relu").to_dict()  # y = 3 everywhere
     res = client.post("/api/evaluate", json={"network": net, "target": spec}).json()
-    assert res["score"] == {"mse": 4.0, "max_error": 2.0, "on": "points", "n": 2, "test": None}
+    want = {"mse": 4.0, "max_error": 2.0, "on": "points", "n": 2, "test": None}
+    assert {k: res["score"][k] for k in want} == want
+    assert res["score"]["kind"] == "regression" and res["score"]["accuracy"] is None
 
 
 def test_evaluate_fit_points_without_points_is_reported_at_points(client):
@@ -304,9 +306,10 @@ def test_csv_bad_row_is_named(client):
     assert d["field"] == "csv" and "row 2" in d["message"]
 
 
-def test_evaluate_refuses_a_network_of_two_inputs(client):
+def test_evaluate_refuses_two_inputs_on_a_one_input_target(client):
     net = Network.init(3, 1, "relu", inputs=2, seed=0).to_dict()
     res = client.post("/api/evaluate", json={"network": net})
     assert res.status_code == 422
     assert detail(res)["field"] == "network"
-    assert "the lab draws networks of one input; this network has 2" in detail(res)["message"]
+    assert detail(res)["code"] == "network.target_inputs"
+    assert "this network has 2 input(s) but the target has 1" in detail(res)["message"]

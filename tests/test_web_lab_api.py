@@ -199,3 +199,97 @@ def test_every_code_has_strings_in_both_languages():
     assert missing == []
     for key in ("msg.construct.done", "msg.construct.tolerance", "msg.collapse.unsupported"):
         assert key in strings["zh"]
+
+
+# ------------------------------------------------------------- two inputs (issue 16, 4)
+def _net2(client, width=4, depth=1, activation="tanh"):
+    body = {"depth": depth, "width": width, "activation": [activation], "inputs": 2}
+    return client.post("/api/network/init", json=body).json()["network"]
+
+
+def test_two_input_grid_shape(client):
+    net = _net2(client, width=3, depth=2)
+    body = {"network": net, "target": {"expression": "x1*x2"}, "grid_points": 201}
+    res = client.post("/api/evaluate", json=body)
+    assert res.status_code == 200
+    v = res.json()
+    assert v["inputs"] == 2 and len(v["x"]) == len(v["x2"]) == 100  # at most 100 × 100
+    assert len(v["output"]) == len(v["target"]) == 100 * 100
+    th = v["thumbnails"]
+    assert th["inputs"] == 2 and len(th["x"]) == len(th["y"]) == 21
+    assert [len(layer) for layer in th["hidden"]] == [3, 3]
+    assert all(len(m) == 21 * 21 for layer in th["hidden"] for m in layer)
+    assert len(th["output"]) == 21 * 21
+    # row-major, row r at x2 = y[r]: the target x1·x2 at the corners
+    assert v["target"][0] == pytest.approx(v["x"][0] * v["x2"][0], abs=1e-3)
+    assert v["target"][99] == pytest.approx(v["x"][-1] * v["x2"][0], abs=1e-3)
+    assert v["target"][-100] == pytest.approx(v["x"][0] * v["x2"][-1], abs=1e-3)
+    assert v["score"]["kind"] == "regression" and v["score"]["mse"] is not None
+
+
+def test_classification_scores_accuracy_and_log_loss(client):
+    net = _net2(client, width=6)
+    target = {"expression": "xor", "noise": 0.1, "test_fraction": 0.25}
+    body = {"network": net, "target": target, "train_points": 200}
+    s = client.post("/api/evaluate", json=body).json()["score"]
+    assert s["kind"] == "classification" and s["mse"] is None
+    assert 0 <= s["accuracy"] <= 1 and s["log_loss"] > 0 and s["n"] == 150
+    assert s["test"]["n"] == 50 and s["test"]["accuracy"] is not None
+    step = {**body, "steps": 300, "learning_rate": 0.05}
+    res = client.post("/api/train/step", json=step)
+    assert res.status_code == 200
+    after = res.json()
+    assert after["fit"]["score"]["accuracy"] > 0.9
+    assert after["losses"][-1] < after["losses"][0]  # the log loss, falling
+    assert after["test_loss"] == after["fit"]["score"]["test"]["log_loss"]
+    out = after["fit"]["output"]
+    assert all(0 <= p <= 1 for p in out)  # a probability map
+
+
+def test_two_input_stream_sends_maps(client):
+    net = _net2(client)
+    body = {"network": net, "target": {"expression": "circle"}, "steps": 20, "max_seconds": 5}
+    with client.stream("POST", "/api/train/stream", json=body) as res:
+        text = "".join(res.iter_text())
+    assert "event: progress" in text and "event: done" in text
+    assert '"inputs":2' in text
+
+
+@pytest.mark.parametrize(
+    ("body", "code"),
+    [
+        ({"target": {"expression": "sin"}}, "network.target_inputs"),
+        ({"target": {"expression": "xor", "noise": 2.0}}, "setting.invalid"),
+        ({"target": {"expression": "xor", "fit": "points"}}, "points.two_inputs"),
+    ],
+)
+def test_two_input_errors_are_coded(client, body, code):
+    res = client.post("/api/evaluate", json={"network": _net2(client), **body})
+    assert res.status_code == 422
+    assert res.json()["detail"]["code"] == code
+
+
+def test_three_inputs_are_refused_with_a_code(client):
+    net = _net2(client, width=2)
+    net["hidden"][0]["weights"] = [[1.0, 2.0, 3.0], [0.5, 0.5, 0.5]]
+    for path in ("/api/evaluate", "/api/collapse", "/api/train/step", "/api/export/torch"):
+        res = client.post(path, json={"network": net})
+        assert res.status_code == 422, path
+        d = res.json()["detail"]
+        assert d["code"] == "network.inputs" and d["params"] == {"n": 3, "max": 2}
+    assert client.post("/api/network/init", json={"inputs": 3}).status_code == 422
+
+
+def test_two_input_collapse_construct_and_presets(client):
+    net = _net2(client)
+    res = client.post("/api/collapse", json={"network": net, "target": {"expression": "spiral"}})
+    assert res.status_code == 200 and res.json()["code"] == "collapse.two_inputs"
+    body = {"tolerance": 0.1, "target": {"expression": "xor"}}
+    assert client.post("/api/construct", json=body).json()["detail"]["code"] == (
+        "construct.two_inputs"
+    )
+    two = {p["name"]: p for p in client.get("/api/presets").json() if p["inputs"] == 2}
+    assert set(two) == {"xor", "circle", "gauss", "spiral", "plane", "reg-gauss"}
+    assert two["xor"]["classes"] == ["-1", "+1"] and two["plane"]["classes"] is None
+    t = client.post("/api/target", json={"target": {"expression": "reg-gauss"}}).json()
+    assert t["inputs"] == 2 and t["box"] == [[-6.0, 6.0], [-6.0, 6.0]]

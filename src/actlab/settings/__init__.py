@@ -15,28 +15,13 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from ..errors import ConfigError
-from .declarations import (
-    CONSTRUCT_ACTIVATIONS,
-    CONTEXTS,
-    FIT_OPTIONS,
-    LIMITS,
-    LOSSES,
-    OPTIMIZERS,
-    SETTINGS,
-    SYSTEM,
-    in_context,
-)
+from . import declarations
+from .declarations import *  # noqa: F403 - the declared names, re-exported
+from .declarations import FIT_OPTIONS, SETTINGS, in_context
 from .setting import Setting
 
-__all__ = [
-    "CONSTRUCT_ACTIVATIONS",
-    "CONTEXTS",
-    "FIT_OPTIONS",
-    "LIMITS",
-    "LOSSES",
-    "OPTIMIZERS",
-    "SETTINGS",
-    "SYSTEM",
+__all__ = [  # the declarations' names, then this module's
+    *declarations.__all__,
     "Setting",
     "check_all",
     "click_options",

@@ -38,6 +38,8 @@ LIMITS: dict[str, float] = {
     "max_step_request": 1000,  # optimizer steps of one non-streamed step request
     "max_stream_seconds": 300,  # a training stream ends after this long
     "max_csv_bytes": 200_000,  # characters of CSV text
+    "max_inputs": 2,  # inputs of a network the lab draws (a curve, or a heatmap over a box)
+    "max_grid_side": 100,  # values per side of a two-input grid (at most 100 × 100)
 }
 
 ABS = LIMITS["max_abs_value"]

@@ -52,6 +52,11 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("csv.row", r"^row (?P<row>\d+) "),
         ("csv.empty", r"^the CSV text holds no rows"),
         ("points.too_many", r"^at most (?P<max>\d+) points are allowed"),
+        (
+            "setting.invalid",
+            r"^the '(?P<name>\w+)' parameter must be a finite number in "
+            r"(?P<allowed>[\[(][^\])]*[\])]), got (?P<got>\S+) instead",
+        ),
     )
 )
 

@@ -54,6 +54,10 @@ def _jsonable(value: Any) -> Any:
 def collapse_view(net: Network, problem: LabTarget, grid_points: int) -> dict[str, Any]:
     """The :class:`~actlab.web.responses.CollapseResponse` body for ``net`` on ``problem``."""
     empty = {"result": None, "derivation": None, "floor": None, "floor_curve": None}
+    if problem.inputs > 1:
+        message = "the lab writes out what a network of one input is; this one has two"
+        coded = {"code": "collapse.two_inputs", "params": {}}
+        return {"supported": False, "kind": None, "text": "", "message": message, **coded, **empty}
     try:
         res = collapse(net)
     except UnsupportedError as e:

@@ -18,15 +18,29 @@ from .. import score, targets
 from ..errors import DataError
 from ..network import Network
 from ..problem import Problem
+from ..settings import LIMITS
 from ..targets import Target
 from ..targets.marked_points import merge_duplicates
 from .errors import FieldError, at
 from .schemas import NetworkModel, Points, TargetSpec
 
-__all__ = ["LabTarget", "build_network", "build_problem", "clean", "fit_of", "thumbnails"]
+__all__ = [
+    "LabTarget",
+    "build_network",
+    "build_problem",
+    "check_inputs",
+    "clean",
+    "fit_of",
+    "map_of",
+    "thumbnails",
+]
 
 MAX_FORMULA_CHARS = 20_000
 THUMB_POINTS = 41  # x values of each neuron's thumbnail (a coarse copy of the grid)
+THUMB_SIDE = 21  # values per side of a two-input neuron's thumbnail
+MAX_INPUTS = int(LIMITS["max_inputs"])
+MAX_SIDE = int(LIMITS["max_grid_side"])
+MAP_DECIMALS = 4  # a two-input map is drawn, not read: 4 decimals keep its JSON small
 
 
 def clean(values: Any) -> list:
@@ -41,12 +55,27 @@ def build_network(model: NetworkModel, field: str = "network") -> Network:
     """A :class:`Network` from its JSON model; shape mismatches are reported at ``field``."""
     with at(field):
         net = Network.from_dict(model.model_dump())
-        if net.inputs != 1:
-            raise DataError(
-                f"the lab draws networks of one input; this network has {net.inputs} "
-                "(hidden[0].weights must have one column)"
-            )
-        return net
+    if net.inputs > MAX_INPUTS:
+        raise FieldError(
+            f"the lab draws networks of one or two inputs; this network has {net.inputs} "
+            f"(the first layer's weights must have one or two columns)",
+            field,
+            code="network.inputs",
+            params={"n": net.inputs, "max": MAX_INPUTS},
+        )
+    return net
+
+
+def check_inputs(net: Network, problem: LabTarget, field: str = "network") -> None:
+    """A network and a target of different numbers of inputs are reported at ``field``."""
+    if net.inputs != problem.inputs:
+        raise FieldError(
+            f"this network has {net.inputs} input(s) but the target has {problem.inputs}: "
+            "choose a target of as many inputs, or a new random network",
+            field,
+            code="network.target_inputs",
+            params={"network": net.inputs, "target": problem.inputs},
+        )
 
 
 @dataclass(frozen=True)
@@ -64,9 +93,29 @@ class LabTarget:
         """The x interval curves are drawn on."""
         return self.target.domain
 
+    @property
+    def inputs(self) -> int:
+        """Number of inputs of the target (1 or 2)."""
+        return self.target.inputs
+
+    @property
+    def classes(self) -> tuple[str, ...] | None:
+        """The class names of a classification target, else None."""
+        return self.target.classes
+
+    def axes(self, n: int) -> list[np.ndarray]:
+        """One axis per input: ``n`` values (two inputs: at most ``max_grid_side``)."""
+        side = n if self.inputs == 1 else min(n, MAX_SIDE)
+        return [np.linspace(lo, hi, side) for lo, hi in self.target.bounds]
+
     def grid(self, n: int) -> np.ndarray:
-        """``n`` evenly spaced x values over the domain."""
-        return np.linspace(self.domain[0], self.domain[1], n)
+        """``n`` evenly spaced x values over the domain; for two inputs the (side², 2)
+        points of a row-major grid over the box (row r at x2 = axes[1][r])."""
+        axes = self.axes(n)
+        if self.inputs == 1:
+            return axes[0]
+        x1, x2 = np.meshgrid(*axes)
+        return np.column_stack([x1.ravel(), x2.ravel()])
 
     def curve(self, x: np.ndarray) -> np.ndarray:
         """The target at ``x`` (an expression that is not finite there is reported)."""
@@ -82,6 +131,18 @@ class LabTarget:
         """What is fitted and scored: the curve on ``n`` samples, or the marked points,
         with the page's noise and test split (seeded, so every request draws the same)."""
         opts = {"noise": self.noise, "test_fraction": self.test_fraction, "seed": 0}
+        if self.inputs > 1:
+            if self.fit == "points":
+                raise FieldError(
+                    "marked points are for targets of one input; fit the data of this "
+                    "two-input target instead",
+                    "target.fit",
+                    code="points.two_inputs",
+                )
+            problem = Problem(self.target, points=n, **opts)
+            with at("target.noise"):
+                problem.train()  # draws the data once: a data set's noise is checked here
+            return problem
         if self.fit == "points":
             if self.points is None or len(self.points[0]) == 0:
                 raise FieldError(
@@ -96,10 +157,11 @@ class LabTarget:
             return Problem(self.target, points=n, **opts)
 
     def data(self, n: int) -> tuple[np.ndarray, np.ndarray, str]:
-        """(x, y, "curve" or "points"): the training data of :meth:`problem`."""
+        """(x, y, "curve", "points" or "data"): the training data of :meth:`problem`
+        ("data" for a target of two inputs: its data set, or samples of its expression)."""
         with at("target.expression"):
             x, y = self.problem(n).train()
-        return x, y, self.fit
+        return x, y, self.fit if self.inputs == 1 else "data"
 
     def test_data(self, n: int) -> tuple[np.ndarray, np.ndarray]:
         """The held-out points of :meth:`problem` (empty without a test split)."""
@@ -153,8 +215,8 @@ def thumbnails(x: np.ndarray, post: list[np.ndarray], output: np.ndarray) -> dic
     """Each neuron's output on a coarse copy of the grid, for the network graph's thumbnails.
 
     ``{"inputs": 1, "x": [...], "hidden": [layer][neuron][value], "output": [...]}``; a
-    network of two inputs will send ``"inputs": 2`` with a ``"y"`` axis and row-major
-    grids instead of curves.
+    network of two inputs sends ``"inputs": 2`` with ``"x"`` and ``"y"`` axes and
+    row-major grids (row r at y[r]) instead of curves: see :func:`thumbnails_2d`.
     """
     idx = np.unique(np.linspace(0, len(x) - 1, min(THUMB_POINTS, len(x))).round().astype(int))
     return {
@@ -163,6 +225,41 @@ def thumbnails(x: np.ndarray, post: list[np.ndarray], output: np.ndarray) -> dic
         "hidden": [clean(np.swapaxes(h[idx], 0, 1)) for h in post],
         "output": clean(output[idx]),
     }
+
+
+def map_of(values: np.ndarray) -> list:
+    """A two-input map as JSON: rounded to :data:`MAP_DECIMALS`, non-finite values None."""
+    with np.errstate(all="ignore"):
+        return clean(np.round(np.asarray(values, dtype=np.float64), MAP_DECIMALS))
+
+
+def thumbnails_2d(
+    axes: list[np.ndarray], post: list[np.ndarray], output: np.ndarray
+) -> dict[str, Any]:
+    """Each neuron's output on a coarse copy of a two-input grid (row-major, row r at y[r]):
+    ``{"inputs": 2, "x": [...], "y": [...], "hidden": [layer][neuron][row-major values],
+    "output": [row-major values]}``."""
+    nx, ny = len(axes[0]), len(axes[1])
+    ix = np.unique(np.linspace(0, nx - 1, min(THUMB_SIDE, nx)).round().astype(int))
+    iy = np.unique(np.linspace(0, ny - 1, min(THUMB_SIDE, ny)).round().astype(int))
+
+    def coarse(v: np.ndarray) -> np.ndarray:  # (ny·nx, ...) → (len(iy)·len(ix), ...)
+        grid = v.reshape(ny, nx, *v.shape[1:])
+        return grid[iy][:, ix].reshape(len(iy) * len(ix), *v.shape[1:])
+
+    return {
+        "inputs": 2,
+        "x": clean(axes[0][ix]),
+        "y": clean(axes[1][iy]),
+        "hidden": [[map_of(col) for col in coarse(h).T] for h in post],
+        "output": map_of(coarse(output)),
+    }
+
+
+def _neurons(neurons: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The neurons' sizes, shares and negligible flags as JSON (see :func:`score.neurons`)."""
+    keep = ("size", "share")
+    return [{k: clean([n[k]])[0] for k in keep} | {"negligible": n["negligible"]} for n in neurons]
 
 
 def _score(net: Network, x: np.ndarray, y: np.ndarray) -> dict[str, Any]:
@@ -174,6 +271,8 @@ def fit_of(net: Network, problem: LabTarget, x: np.ndarray, *, negligible: float
     """Output, contributions, each neuron's size (negligible below ``negligible``·the target's
     range, :func:`actlab.score.neurons`), each neuron's thumbnail, and the score on what is
     fitted (and on the held-out test points, when there are)."""
+    if problem.inputs > 1:
+        return _fit_2d(net, problem, x, negligible=negligible, score_n=score_n)
     with np.errstate(all="ignore"):
         tr = net.trace(x)
         contributions = np.swapaxes(tr.contributions, -1, -2)  # (width, N)
@@ -190,14 +289,7 @@ def fit_of(net: Network, problem: LabTarget, x: np.ndarray, *, negligible: float
         "output": clean(tr.output),
         "contributions": [clean(c) for c in contributions],
         "output_bias": float(net.biases[-1][0]),
-        "neurons": [
-            {
-                "size": clean([n["size"]])[0],
-                "share": clean([n["share"]])[0],
-                "negligible": n["negligible"],
-            }
-            for n in neurons
-        ],
+        "neurons": _neurons(neurons),
         "score": {
             "mse": clean([s["mse"]])[0],
             "max_error": clean([s["max_error"]])[0],
@@ -207,6 +299,55 @@ def fit_of(net: Network, problem: LabTarget, x: np.ndarray, *, negligible: float
         },
         "thumbnails": thumbnails(x, tr.activations, tr.output),
         "samples": samples,
+    }
+
+
+def _scores_2d(net: Network, x: np.ndarray, y: np.ndarray, classes: bool) -> dict[str, Any]:
+    """MSE and largest error, or (a classifier) accuracy and log loss, on (x, y)."""
+    out: dict[str, Any] = {"mse": None, "max_error": None, "n": len(x)}
+    if not len(x):
+        return out
+    if classes:
+        c = score.classify(net, x, y)
+        return out | {k: clean([c[k]])[0] for k in ("accuracy", "log_loss")}
+    s = score.score(net(x), y)
+    return out | {k: clean([s[k]])[0] for k in ("mse", "max_error")}
+
+
+def _fit_2d(
+    net: Network, problem: LabTarget, x: np.ndarray, *, negligible: float, score_n: int
+) -> dict[str, Any]:
+    """:func:`fit_of` for two inputs: maps over the box (row-major, row r at x2 = y[r]) —
+    the output (a classifier's: the probability of class 1) and each neuron's thumbnail —
+    the data points, and the score (a classifier's: accuracy and log loss)."""
+    side = int(np.argmax(x[1:, 1] != x[0, 1])) + 1 if len(x) > 1 else 1
+    axes = [x[:side, 0], x[::side, 1]]
+    classes = problem.classes is not None
+    with at("target.expression"):
+        p = problem.problem(score_n)
+        (sx, sy), (tx, ty) = p.train(), p.test()
+    with np.errstate(all="ignore"):
+        tr = net.trace(x)
+        shown = score.logits_to_proba(tr.output, binary=True)[..., 1] if classes else tr.output
+        s = _scores_2d(net, sx, sy, classes)
+        test = _scores_2d(net, tx, ty, classes) if len(tx) else None
+        # sizes over the data (not the 100 × 100 map): how far each term moves the output there
+        neurons = score.neurons(net, sx, sy, fraction=negligible)
+    kind = "classification" if classes else "regression"
+    return {
+        "inputs": 2,
+        "output": map_of(shown),
+        "contributions": [],
+        "output_bias": float(net.biases[-1][0]),
+        "neurons": _neurons(neurons),
+        "score": s | {"on": "data", "kind": kind, "test": test},
+        "thumbnails": thumbnails_2d(axes, tr.activations, shown),
+        "samples": {
+            "x": clean(sx),
+            "y": clean(sy),
+            "x_test": clean(tx),
+            "y_test": clean(ty),
+        },
     }
 
 

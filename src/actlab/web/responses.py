@@ -77,6 +77,8 @@ class PresetInfo(BaseModel):
     domain: list[float]
     kinks: list[float]
     aliases: list[str] = []
+    inputs: int = 1
+    classes: list[str] | None = None
 
 
 class TargetResponse(BaseModel):
@@ -89,44 +91,55 @@ class TargetResponse(BaseModel):
     kinks: list[float]
     x: list[float]
     y: list[float]
+    inputs: int = 1
+    box: list[list[float]] = []
+    classes: list[str] | None = None
 
 
 class TestScore(BaseModel):
-    """The error on the held-out test points."""
+    """The error on the held-out test points (a classifier's: accuracy and log loss)."""
 
     mse: MaybeFloat
     max_error: MaybeFloat
     n: int
+    accuracy: MaybeFloat = None
+    log_loss: MaybeFloat = None
 
 
 class Score(BaseModel):
     """Mean squared error and largest absolute error on what is fitted (the curve's training
-    samples or the points), and on the held-out test points when there are."""
+    samples or the points), and on the held-out test points when there are. A classifier
+    (``kind`` classification) is scored by accuracy and log loss instead (mse null)."""
 
     mse: MaybeFloat
     max_error: MaybeFloat
-    on: Literal["curve", "points"]
+    on: Literal["curve", "points", "data"]
     n: int
     test: TestScore | None = None
+    kind: Literal["regression", "classification"] = "regression"
+    accuracy: MaybeFloat = None
+    log_loss: MaybeFloat = None
 
 
 class Thumbnails(BaseModel):
     """Each neuron's output on a coarse grid (the network graph's small pictures): one curve
-    per hidden neuron (``hidden[layer][neuron]``) and the output's, over ``x``."""
+    per hidden neuron (``hidden[layer][neuron]``) and the output's, over ``x``; for two
+    inputs, row-major maps over the ``x`` × ``y`` grid (row r at ``y[r]``)."""
 
-    inputs: Literal[1]
+    inputs: Literal[1, 2]
     x: list[MaybeFloat]
+    y: list[MaybeFloat] | None = None
     hidden: list[list[list[MaybeFloat]]]
     output: list[MaybeFloat]
 
 
 class Samples(BaseModel):
     """The training and test points, when noise or a test split makes them differ from the
-    curve."""
+    curve; for two inputs always, x as [x1, x2] pairs (a classifier's y: class 0 or 1)."""
 
-    x: list[MaybeFloat]
+    x: list[MaybeFloat] | list[list[MaybeFloat]]
     y: list[MaybeFloat]
-    x_test: list[MaybeFloat]
+    x_test: list[MaybeFloat] | list[list[MaybeFloat]]
     y_test: list[MaybeFloat]
 
 
@@ -140,8 +153,12 @@ class Neuron(BaseModel):
 
 
 class Fit(BaseModel):
-    """A network on the grid: output, each neuron's contribution (Σ + bias = output), score."""
+    """A network on the grid: output, each neuron's contribution (Σ + bias = output), score.
 
+    Two inputs (``inputs`` 2): ``output`` is a row-major map over the grid (a classifier's:
+    the probability of class 1) and ``contributions`` is empty."""
+
+    inputs: Literal[1, 2] = 1
     output: list[MaybeFloat]
     contributions: list[list[MaybeFloat]]
     output_bias: float
@@ -152,10 +169,13 @@ class Fit(BaseModel):
 
 
 class EvaluateResponse(Fit):
-    """:class:`Fit` plus the grid, the target's values and the network's formula."""
+    """:class:`Fit` plus the grid, the target's values and the network's formula (two
+    inputs: ``x`` and ``x2`` are the grid's axes, ``target`` a row-major map, empty for a
+    classifier)."""
 
     x: list[float]
-    target: list[float]
+    x2: list[float] | None = None
+    target: list[MaybeFloat]
     domain: list[float]
     formula: str
     formula_plain: str

@@ -157,16 +157,11 @@ class InitRequest(Model):
     activation: setting_type("activation") = Field(default_factory=lambda: default("activation"))
     seed: setting_type("seed") = default("seed")
     init: setting_type("init") = default("init")
-
-
-class EvaluateRequest(Model):
-    """A network and a target, evaluated on ``grid_points`` x values over the domain."""
-
-    network: NetworkModel
-    target: TargetSpec = Field(default_factory=TargetSpec)
-    grid_points: setting_type("grid_points") = default("grid_points")
-    train_points: setting_type("train_points") = default("train_points")
-    negligible: setting_type("negligible") = default("negligible")
+    inputs: Annotated[
+        int,
+        Field(ge=1, le=int(L["max_inputs"]), description="inputs of the network (the target's)"),
+        BeforeValidator(_integral),
+    ] = 1
 
 
 class CollapseRequest(Model):
@@ -175,6 +170,13 @@ class CollapseRequest(Model):
     network: NetworkModel
     target: TargetSpec = Field(default_factory=TargetSpec)
     grid_points: setting_type("grid_points") = default("grid_points")
+
+
+class EvaluateRequest(CollapseRequest):
+    """A network and a target, evaluated on ``grid_points`` x values over the domain."""
+
+    train_points: setting_type("train_points") = default("train_points")
+    negligible: setting_type("negligible") = default("negligible")
 
 
 class ConstructRequest(Model):
@@ -193,20 +195,15 @@ class ExportRequest(Model):
     network: NetworkModel
 
 
-class TrainRequest(Model):
+class TrainRequest(EvaluateRequest):
     """Train a network on a target: a bounded number of steps, or a bounded stream."""
 
-    network: NetworkModel
-    target: TargetSpec = Field(default_factory=TargetSpec)
     optimizer: setting_type("optimizer") = default("optimizer")
     learning_rate: setting_type("learning_rate") = default("learning_rate")
     steps: setting_type("steps") = default("steps")
     momentum: setting_type("momentum") = default("momentum")
     l2: setting_type("l2") = default("l2")
     batch_size: setting_type("batch_size") = default("batch_size")
-    train_points: setting_type("train_points") = default("train_points")
-    grid_points: setting_type("grid_points") = default("grid_points")
-    negligible: setting_type("negligible") = default("negligible")
     updates_per_second: Annotated[int, Field(ge=1, le=60), BeforeValidator(_integral)] = 30
     max_seconds: Annotated[float, Field(gt=0, le=L["max_stream_seconds"], allow_inf_nan=False)] = (
         120.0

@@ -47,7 +47,9 @@ class LiveTrainer:
             "page", optimizer=optimizer, learning_rate=learning_rate, **options
         )
         self.layout = Layout.of(net)
-        self.objective = Objective(get_backend("numpy"), self.layout, x, y, self.options.l2)
+        self.objective = Objective(
+            get_backend("numpy"), self.layout, x, y, self.options.l2, self.options.loss
+        )
         self.theta = self.layout.pack(net)  # (1, p)
         self.method = from_options(self.options)  # tol 0: a live run never stalls out
         self.method.start(self.objective, self.theta)

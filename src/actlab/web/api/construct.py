@@ -44,6 +44,12 @@ def _through_points(req: ConstructRequest) -> tuple[Construction, int]:
 def _to_tolerance(req: ConstructRequest, tolerance: float) -> Construction:
     problem = build_problem(req.target)
     t = problem.target
+    if t.inputs > 1:
+        raise FieldError(
+            "construct builds networks of one input; this target has two",
+            "target",
+            code="construct.two_inputs",
+        )
     with at("tolerance"):
         return to_tolerance(
             t, tolerance, Recipe(activation=req.activation), domain=t.domain, kinks=t.kinks

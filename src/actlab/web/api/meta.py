@@ -6,12 +6,18 @@ from fastapi import APIRouter
 
 from ... import activations as act
 from ... import settings
-from ...targets import ALIASES, PRESETS
+from ...targets import ALIASES, PRESETS, resolve
 from ..codes import setting_code
 from ..responses import ActivationInfo, PresetInfo, SettingsResponse, StateResponse
 from ..schemas import StateRequest
 
 router = APIRouter(tags=["meta"])
+
+#: The activation table's columns, as the library names them.
+ACTIVATION_FIELDS = ("name", "symbol", "plain", "latex", "bounded", "monotone", "polynomial")
+ACTIVATION_FIELDS += ("piecewise_linear", "trainable")
+#: The lab's two-input problems: the Playground's classification and regression data sets.
+TWO_INPUTS = ("xor", "circle", "gauss", "spiral", "plane", "reg-gauss")
 
 
 @router.get("/settings", response_model=SettingsResponse)
@@ -36,33 +42,20 @@ def check_state(req: StateRequest) -> dict:
 def list_activations() -> list[dict]:
     """The activation table: names, formulas and properties."""
     return [
-        {
-            "name": a.name,
-            "symbol": a.symbol,
-            "plain": a.plain,
-            "latex": a.latex,
-            "bounded": a.bounded,
-            "monotone": a.monotone,
-            "polynomial": a.polynomial,
-            "piecewise_linear": a.piecewise_linear,
-            "trainable": a.trainable,
-            "constructible": a.name in settings.CONSTRUCT_ACTIVATIONS,
-        }
+        {f: getattr(a, f) for f in ACTIVATION_FIELDS}
+        | {"constructible": a.name in settings.CONSTRUCT_ACTIVATIONS}
         for a in act.ACTIVATIONS.values()
     ]
 
 
 @router.get("/presets", response_model=list[PresetInfo])
 def list_presets() -> list[dict]:
-    """The preset targets with their expressions and natural domains."""
-    return [
-        {
-            "name": t.name,
-            "formula": t.formula,
-            "expression": t.expression,
-            "domain": list(t.domain),
-            "kinks": list(t.kinks),
-            "aliases": [a for a, name in ALIASES.items() if name == t.name],
-        }
-        for t in PRESETS.values()
-    ]
+    """The preset targets with their expressions and natural domains, then the two-input
+    data sets (``inputs`` 2; ``classes`` for the classification ones)."""
+    out = []
+    for t in [*PRESETS.values(), *(resolve(name) for name in TWO_INPUTS)]:
+        aliases = [a for a, name in ALIASES.items() if name == t.name]
+        out.append({"name": t.name, "formula": t.formula, "expression": t.expression,
+                    "domain": list(t.domain), "kinks": list(t.kinks), "aliases": aliases,
+                    "inputs": t.inputs, "classes": t.classes})  # fmt: skip
+    return out

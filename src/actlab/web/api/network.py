@@ -7,7 +7,7 @@ from fastapi import APIRouter
 from ... import lesson
 from ...network import Network
 from ..collapse_view import collapse_view
-from ..compute import build_network, build_problem, clean, fit_of, formulas
+from ..compute import build_network, build_problem, check_inputs, clean, fit_of, formulas, map_of
 from ..errors import at
 from ..export import torch_snippet
 from ..responses import CollapseResponse, EvaluateResponse, ExportResponse, NetworkResponse
@@ -22,7 +22,9 @@ def init_network(req: InitRequest) -> dict:
     acts = list(req.activation)
     acts = (acts + [acts[-1]] * req.depth)[: req.depth]  # the last one repeats
     with at("network"):
-        net = Network.init(req.width, req.depth, acts, seed=req.seed, scheme=req.init)
+        net = Network.init(
+            req.width, req.depth, acts, seed=req.seed, scheme=req.init, inputs=req.inputs
+        )
     return {"network": net.to_dict()}
 
 
@@ -37,16 +39,22 @@ def evaluate(req: EvaluateRequest) -> dict:
     """Output, each neuron's contribution, target, scores and formula on the grid."""
     net = build_network(req.network)
     problem = build_problem(req.target)
+    check_inputs(net, problem)
     x = problem.grid(req.grid_points)
-    target = problem.curve(x)
-    # noisy or split samples: score on the very samples training draws
-    n = req.train_points if problem.sampled else req.grid_points
+    # noisy or split samples (two inputs: always samples) — score on what training draws
+    n = req.train_points if problem.sampled or problem.inputs > 1 else req.grid_points
     body = fit_of(net, problem, x, negligible=req.negligible, score_n=n)
     shown, plain = formulas(net)
+    if problem.inputs > 1:
+        axes = problem.axes(req.grid_points)
+        grid = {"x": clean(axes[0]), "x2": clean(axes[1])}
+        target = [] if problem.classes is not None else map_of(problem.curve(x))
+    else:
+        grid, target = {"x": clean(x)}, clean(problem.curve(x))
     return {
         **body,
-        "x": clean(x),
-        "target": clean(target),
+        **grid,
+        "target": target,
         "domain": list(problem.domain),
         "formula": shown,
         "formula_plain": plain,
@@ -58,6 +66,7 @@ def collapse_network(req: CollapseRequest) -> dict:
     """What the network is (line, polynomial or linear pieces) and its error floor."""
     net = build_network(req.network)
     problem = build_problem(req.target)
+    check_inputs(net, problem)
     return collapse_view(net, problem, req.grid_points)
 
 

@@ -17,10 +17,15 @@ router = APIRouter(tags=["target"])
 def parse_target(req: TargetRequest) -> dict:
     """The target on ``grid_points`` x values, or a 422 whose detail has the caret position."""
     problem = build_problem(req.target)
+    t = problem.target
+    two = {"inputs": t.inputs, "box": [list(b) for b in t.bounds], "classes": t.classes}
+    if t.inputs > 1:  # its maps come with the network's (/api/evaluate)
+        return {"name": t.name, "formula": t.formula, "expression": t.expression,
+                "domain": list(t.domain), "kinks": [], "x": [], "y": [], **two}  # fmt: skip
     x = problem.grid(req.grid_points)
     y = problem.curve(x)
-    t = problem.target
     return {
+        **two,
         "name": t.name,
         "formula": t.formula,
         "expression": t.expression,

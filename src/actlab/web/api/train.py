@@ -26,7 +26,7 @@ from pydantic_core import to_json
 
 from ...errors import DivergenceError
 from ...settings import LIMITS
-from ..compute import LabTarget, build_network, build_problem, fit_of, formulas
+from ..compute import LabTarget, build_network, build_problem, check_inputs, fit_of, formulas
 from ..errors import FieldError, at, divergence_body
 from ..responses import TrainResponse
 from ..schemas import TrainRequest, TrainStepRequest
@@ -41,7 +41,10 @@ FORMULA_PARAMS = 2000  # networks up to this many parameters send their formula 
 def _start(req: TrainRequest) -> tuple[LiveTrainer, LabTarget]:
     net = build_network(req.network)
     problem = build_problem(req.target)
+    check_inputs(net, problem)
     x, y, _ = problem.data(req.train_points)
+    # a classifier of two classes: one output, its logit, trained by the log loss
+    loss = "mse" if problem.classes is None else "log_loss"
     with at("batch_size" if req.batch_size is not None else "network"):
         trainer = LiveTrainer(
             net,
@@ -52,6 +55,7 @@ def _start(req: TrainRequest) -> tuple[LiveTrainer, LabTarget]:
             momentum=req.momentum,
             l2=req.l2,
             batch_size=req.batch_size,
+            loss=loss,
         )
     return trainer, problem
 
@@ -68,16 +72,17 @@ def _progress(trainer: LiveTrainer, problem: LabTarget, req: TrainRequest) -> di
         problem,
         problem.grid(req.grid_points),
         negligible=req.negligible,
-        score_n=req.train_points if problem.sampled else req.grid_points,
+        score_n=req.train_points if problem.sampled or problem.inputs > 1 else req.grid_points,
     )
     test = fit["score"]["test"]
+    measure = "log_loss" if problem.classes is not None else "mse"
     shown = plain = None
     if sum(w.size + b.size for w, b in zip(net.weights, net.biases, strict=True)) <= FORMULA_PARAMS:
         shown, plain = formulas(net)
     return {
         "network": net.to_dict(),
         "fit": fit,
-        "test_loss": None if test is None else test["mse"],
+        "test_loss": None if test is None else test[measure],
         "formula": shown,
         "formula_plain": plain,
     }

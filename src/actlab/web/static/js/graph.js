@@ -21,6 +21,9 @@ export function offsets(network) {
   return out;
 }
 
+// Inputs of a network: the columns of its first layer's weights.
+export const inputsOf = (network) => (network.hidden[0] || network.output).weights[0].length;
+
 const make = (tag, attrs = {}) => {
   const e = document.createElementNS(NS, tag);
   for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
@@ -29,7 +32,7 @@ const make = (tag, attrs = {}) => {
 
 // Who a node is, in words: "input x", "layer 2, neuron 3", "output y".
 export function nodeName(network, col, i) {
-  if (col === 0) return t("graph.input");
+  if (col === 0) return inputsOf(network) > 1 ? t("graph.input.k", { k: i + 1 }) : t("graph.input");
   if (col === network.hidden.length + 1) return t("graph.output");
   return t("graph.neuron", { l: col, i: i + 1 });
 }
@@ -72,7 +75,7 @@ export class NetworkGraph {
   // Build the drawing for the network's shape (only when the shape changed).
   render(network) {
     this.network = network;
-    const widths = [1, ...network.hidden.map((h) => h.weights.length), 1];
+    const widths = [inputsOf(network), ...network.hidden.map((h) => h.weights.length), 1];
     const shape = JSON.stringify([widths, network.hidden.map((h) => h.activation), this.svg.clientWidth, t("graph.input")]);
     if (shape === this.shape) return;
     this.shape = shape;
@@ -145,10 +148,14 @@ export class NetworkGraph {
     const th = view?.thumbnails;
     const neurons = view?.neurons || [];
     const depth = net.hidden.length;
+    const two = th?.inputs === 2 && inputsOf(net) === 2;
+    const grid = two ? { inputs: 2, nx: th.x.length, ny: th.y.length } : null;
+    // an input node's picture is the input itself: x1 along the rows, x2 down the columns
+    const coordinate = (i) => (two ? th.y.flatMap((y) => th.x.map((x) => (i === 0 ? x : y))) : th?.x);
     for (const n of this.nodes) {
-      if (!th) break;
-      const values = n.col === 0 ? th.x : n.col === depth + 1 ? th.output : th.hidden[n.col - 1]?.[n.i];
-      if (values) drawThumb(n.g, { inputs: th.inputs, values }, n.w, n.h);
+      if (!th || (th.inputs === 2) !== two) break;
+      const values = n.col === 0 ? coordinate(n.i) : n.col === depth + 1 ? th.output : th.hidden[n.col - 1]?.[n.i];
+      if (values) drawThumb(n.g, two ? { ...grid, values } : { inputs: th.inputs, values }, n.w, n.h);
       n.g.classList.toggle("negligible", n.col === depth && Boolean(neurons[n.i]?.negligible));
     }
   }

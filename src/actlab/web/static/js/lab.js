@@ -15,7 +15,8 @@ function areaOf(field, fallback) {
   if (!field) return fallback;
   if (field.startsWith("target.expression")) return "expression-error";
   if (field.startsWith("target.x_")) return "domain-error";
-  if (field.startsWith("target.points") || field === "csv") return "points-error";
+  if (field.startsWith("target.points") || field === "target.fit" || field === "csv") return "points-error";
+  if (field === "target.noise" || field === "target.test_fraction") return "domain-error";
   return fallback;
 }
 
@@ -43,11 +44,18 @@ export class Lab {
   emit(name, value) { for (const fn of this.hooks[name] || []) fn(value); }
   isIdle() { return !this.inFlight && !this.pending && this.busy === 0 && !this.timers.collapse; }
 
+  // Inputs of the target shown (1, or 2 for the two-input problems), and of a network.
+  inputs() { return this.targetInfo?.inputs || 1; }
+  static inputsOf(network) {
+    return (network.hidden.length ? network.hidden[0] : network.output).weights[0].length;
+  }
+
   targetSpec() {
     const s = this.state;
-    const points = s.points.length ? { x: s.points.map((p) => p[0]), y: s.points.map((p) => p[1]) } : null;
+    const two = this.inputs() > 1; // a two-input target fits its data: marked points are 1-D
+    const points = s.points.length && !two ? { x: s.points.map((p) => p[0]), y: s.points.map((p) => p[1]) } : null;
     return {
-      expression: s.target, x_min: s.x_min, x_max: s.x_max, points, fit: s.fit,
+      expression: s.target, x_min: s.x_min, x_max: s.x_max, points, fit: two ? "curve" : s.fit,
       noise: s.noise, test_fraction: s.test_fraction,
     };
   }
@@ -91,6 +99,7 @@ export class Lab {
   async initNetwork() {
     const s = this.state;
     const body = { depth: s.depth, width: s.width, activation: s.activation, seed: s.seed, init: s.init };
+    if (this.inputs() > 1) body.inputs = this.inputs();
     const res = await this.call("/api/network/init", body, "network-error");
     if (res) this.setNetwork(res.network);
   }

@@ -7,7 +7,7 @@ import { setupGraph } from "./graph-edit.js";
 import { currentLang, loadStrings, onLang, say, setLang, t } from "./i18n.js";
 import { Lab } from "./lab.js";
 import { setupNetwork } from "./network.js";
-import { renderCollapse, renderFormula, renderScore, setupConstruct, setupExport } from "./panels.js";
+import { renderCollapse, renderFormula, renderScore, setupConstruct, setupExport, setupImport } from "./panels.js";
 import { ParamControls } from "./params.js";
 import { Plot } from "./plot.js";
 import { decode, defaultsOf, unflatten } from "./state.js";
@@ -49,6 +49,7 @@ async function boot() {
   setupGraph(lab);
   setupConstruct(lab);
   setupExport(lab);
+  setupImport(lab);
   setupTour(lab);
   setLang(state.lang);
 
@@ -98,17 +99,17 @@ async function boot() {
   });
 
   // the network: from the link's parameters when they fit its shape, else the lesson's or the seed's
-  const widths = Array(state.depth).fill(state.width);
-  const acts = Array.from({ length: state.depth }, (_, l) => state.activation[Math.min(l, state.activation.length - 1)]);
-  const fromLink = state.params ? unflatten(state.params, widths, acts) : null;
-  if (state.params && !fromLink) {
-    const need = unflatten.count(widths);
-    problems.push({ key: "error.url.params", params: { got: state.params.length, need } });
-  }
   if (!(await lab.tryTarget({ target: state.target, x_min: state.x_min, x_max: state.x_max }))) {
     const shown = document.getElementById("expression-error").textContent;
     await lab.tryTarget({ target: "lesson", x_min: null, x_max: null });
     problems.push({ message: `target: ${shown}`, key: null });
+  }
+  const widths = Array(state.depth).fill(state.width);
+  const acts = Array.from({ length: state.depth }, (_, l) => state.activation[Math.min(l, state.activation.length - 1)]);
+  const fromLink = state.params ? unflatten(state.params, widths, acts, lab.inputs()) : null;
+  if (state.params && !fromLink) {
+    const need = unflatten.count(widths, lab.inputs());
+    problems.push({ key: "error.url.params", params: { got: state.params.length, need } });
   }
   if (fromLink) lab.setNetwork(fromLink);
   else if (startsOnLesson(state, meta.settings)) await lab.lessonNetwork();

@@ -15,17 +15,36 @@ export function renderScore(view) {
   box.textContent = "";
   const s = view.score;
   if (!s) return;
+  if (s.kind === "classification") { classification(box, s); return; }
   if (s.mse === null) { box.append(el("span", "bad", t("score.overflow"))); return; }
   box.append(
     el("span", "label", t("score.mse")), el("b", "value", fmt(s.mse)),
     el("span", "label", t("score.max")), el("b", "value", fmt(s.max_error)),
-    el("span", "muted", t(s.on === "points" ? "score.on.points" : "score.on.curve", { n: s.n })),
+    el("span", "muted", t(`score.on.${s.on}`, { n: s.n })),
   );
   if (s.test) {
     box.append(el("span", "label", t("score.test")), el("b", "value test", fmt(s.test.mse)),
       el("span", "muted", t("score.test.on", { n: s.test.n })));
   }
   box.dataset.mse = s.mse;
+}
+
+// A classifier: accuracy (as a percentage) and log loss, on its data and its test points.
+function classification(box, s) {
+  const pct = (v) => (v === null ? "—" : `${fmt(100 * v, 3)}%`);
+  if (s.log_loss === null) { box.append(el("span", "bad", t("score.overflow"))); return; }
+  box.append(
+    el("span", "label", t("score.accuracy")), el("b", "value accuracy", pct(s.accuracy)),
+    el("span", "label", t("score.log_loss")), el("b", "value", fmt(s.log_loss)),
+    el("span", "muted", t("score.on.data", { n: s.n })),
+  );
+  if (s.test) {
+    box.append(el("span", "label", t("score.test.accuracy")), el("b", "value test", pct(s.test.accuracy)),
+      el("span", "label", t("score.test.log_loss")), el("b", "value test", fmt(s.test.log_loss)),
+      el("span", "muted", t("score.test.on", { n: s.test.n })));
+    box.dataset.testAccuracy = s.test.accuracy;
+  }
+  box.dataset.accuracy = s.accuracy;
 }
 
 export function renderFormula(view) {
@@ -38,6 +57,7 @@ export function renderCollapse(res, plot) {
   box.dataset.kind = res.kind || "curve";
   plot.floor = res.floor_curve || null;
   plot.draw();
+  if (res.code === "collapse.two_inputs") { box.append(el("p", "hint", say(res.message, res.code, res.params, "msg"))); return; }
   if (!res.supported) {
     box.append(el("p", "muted", t("collapse.curve")), el("p", "hint", say(res.message, res.code, res.params, "msg")));
     return;
@@ -104,6 +124,10 @@ export function setupConstruct(lab) {
   onLang(label);
   label();
   button.addEventListener("click", async () => {
+    if (lab.inputs() > 1) { // construct builds networks of one input: the hint says so
+      lab.report({ status: 422, key: "err.construct.two_inputs", params: {}, text: null, position: null }, "construct-error");
+      return;
+    }
     const pts = lab.state.points;
     const body = { activation: lab.state.construct };
     if (mode() === "tolerance") {
@@ -123,6 +147,36 @@ export function setupConstruct(lab) {
       last = res;
       label();
       lab.setNetwork(res.network);
+      lab.emit("reset", null);
+    } finally {
+      lab.busy--;
+    }
+  });
+}
+
+// Import JSON: a network file (actlab's format, as Export JSON writes it). The server
+// checks it against the target shown before it replaces the network; its error (a
+// network of three inputs, say) is shown in the page's language.
+export function setupImport(lab) {
+  const input = document.getElementById("import-json");
+  input.addEventListener("change", async () => {
+    const file = input.files[0];
+    input.value = "";
+    if (!file) return;
+    let network;
+    try {
+      network = JSON.parse(await file.text());
+    } catch {
+      lab.report({ status: 422, key: "error.import.json", params: {}, text: null, position: null }, "network-error");
+      return;
+    }
+    const s = lab.state;
+    const body = { network, target: lab.targetSpec(), grid_points: s.grid_points, train_points: s.train_points, negligible: s.negligible };
+    lab.busy++;
+    try {
+      const res = await lab.call("/api/evaluate", body, "network-error");
+      if (!res) return;
+      lab.setNetwork(res.network ?? network);
       lab.emit("reset", null);
     } finally {
       lab.busy--;

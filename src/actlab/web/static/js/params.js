@@ -60,8 +60,11 @@ function groups(network) {
     const [h, o] = off;
     const rows = [];
     for (let i = 0; i < h.nOut; i++) {
+      // one input: w_i; two: w_i,1 and w_i,2 (the weights of x1 and x2)
+      const ws = Array.from({ length: h.nIn }, (_, j) => ({
+        k: h.w + i * h.nIn + j, label: h.nIn > 1 ? `w${sub(i + 1)},${sub(j + 1)}` : `w${sub(i + 1)}` }));
       rows.push({ title: t("manual.neuron", { i: i + 1 }), neuron: i, params: [
-        { k: h.w + i, label: `w${sub(i + 1)}` }, { k: h.b + i, label: `b${sub(i + 1)}` },
+        ...ws, { k: h.b + i, label: `b${sub(i + 1)}` },
         { k: o.w + i, label: `c${sub(i + 1)}` }] });
     }
     rows.push({ title: t("manual.output"), params: [{ k: o.b, label: `c${sub(0)}` }] });
@@ -72,7 +75,8 @@ function groups(network) {
     const params = [];
     for (let i = 0; i < L.nOut; i++) {
       for (let j = 0; j < L.nIn; j++) {
-        const label = last ? (depth ? `c${sub(j + 1)}` : "a") : `W${sub(l + 1)}[${i + 1},${j + 1}]`;
+        const line = L.nIn > 1 ? `a${sub(j + 1)}` : "a";
+        const label = last ? (depth ? `c${sub(j + 1)}` : line) : `W${sub(l + 1)}[${i + 1},${j + 1}]`;
         params.push({ k: L.w + i * L.nIn + j, label, neuron: last ? j : undefined });
       }
       params.push({ k: L.b + i, label: last ? (depth ? `c${sub(0)}` : "b") : `b${sub(l + 1)}[${i + 1}]` });

@@ -19,6 +19,17 @@ export function niceTicks(lo, hi, count = 6) {
   return ticks;
 }
 
+const WHITE = [247, 247, 247], BLUE = [28, 100, 210], ORANGE = [232, 89, 12];
+
+// A diverging colour for u in [−1, 1] (orange, white, blue) as [r, g, b, a]; null: grey.
+// `full` colours the data points at full strength (they must stand out on the map).
+export function colour(u, full = 0) {
+  if (u === null) return [200, 200, 200, 255];
+  const base = u < 0 ? ORANGE : BLUE;
+  const k = full ? 1 : Math.min(Math.abs(u), 1) * 0.85;
+  return [0, 1, 2].map((i) => Math.round(WHITE[i] + (base[i] - WHITE[i]) * k)).concat(255);
+}
+
 export class Plot {
   constructor(canvas, onPoints) {
     this.canvas = canvas;
@@ -47,6 +58,7 @@ export class Plot {
 
   ranges() {
     const d = this.data;
+    if (d?.inputs === 2) return { x: [d.x[0], d.x.at(-1)], y: [d.x2[0], d.x2.at(-1)] };
     const xs = d ? d.domain : [-1, 1];
     let lo = Infinity, hi = -Infinity;
     const take = (v) => { if (v !== null && Number.isFinite(v)) { lo = Math.min(lo, v); hi = Math.max(hi, v); } };
@@ -94,7 +106,7 @@ export class Plot {
   }
 
   down(e) {
-    if (!this.data) return;
+    if (!this.data || this.data.inputs === 2) return; // points are marked on a curve
     const { index, px, py } = this.hit(e);
     if (e.button === 2 || e.shiftKey) {
       if (index >= 0) { this.points.splice(index, 1); this.onPoints(this.points, true); }
@@ -153,6 +165,7 @@ export class Plot {
     this.axes(g, w, h);
     const d = this.data;
     if (!d) return;
+    if (d.inputs === 2) { this.map(g, w, h); return; }
     g.save();
     g.beginPath();
     g.rect(MARGIN.left, MARGIN.top, w - MARGIN.left - MARGIN.right, h - MARGIN.top - MARGIN.bottom);
@@ -179,6 +192,49 @@ export class Plot {
       g.strokeStyle = "#fff";
       g.stroke();
     }
+  }
+
+  // Two inputs: the output as a heatmap over the box (a classifier's: the probability of
+  // class +1; else its values, blue above 0 and orange below, on a scale symmetric about 0),
+  // the data points coloured alike (training: white edge, test: dark edge).
+  map(g, w, h) {
+    const d = this.data, nx = d.x.length, ny = d.x2.length;
+    const cls = d.score?.kind === "classification";
+    let most = 1e-9;
+    const take = (v) => { if (v !== null && Number.isFinite(v)) most = Math.max(most, Math.abs(v)); };
+    if (!cls) { d.target.forEach(take); d.samples?.y.forEach(take); }
+    const shade = (v) => (v === null || !Number.isFinite(v) ? null : cls ? 2 * v - 1 : Math.max(-1, Math.min(1, v / most)));
+    const started = performance.now();
+    if (!this.off) this.off = document.createElement("canvas");
+    if (this.off.width !== nx || this.off.height !== ny) Object.assign(this.off, { width: nx, height: ny });
+    const ctx = this.off.getContext("2d");
+    const img = ctx.createImageData(nx, ny);
+    for (let r = 0; r < ny; r++) {
+      for (let c = 0; c < nx; c++) img.data.set(colour(shade(d.output[r * nx + c])), 4 * ((ny - 1 - r) * nx + c));
+    }
+    ctx.putImageData(img, 0, 0);
+    const [x0, y0] = this.toPixel(d.x[0], d.x2.at(-1));
+    const [x1, y1] = this.toPixel(d.x.at(-1), d.x2[0]);
+    g.imageSmoothingEnabled = true;
+    g.drawImage(this.off, x0, y0, x1 - x0, y1 - y0);
+    const s = d.samples;
+    if (s) {
+      g.lineWidth = 1.2;
+      const dot = (p, v, test) => {
+        if (!p || p[0] === null || p[1] === null) return;
+        const [px, py] = this.toPixel(p[0], p[1]);
+        const [r, gr, b] = colour(cls ? 2 * v - 1 : shade(v), cls ? 1 : 0);
+        g.beginPath();
+        g.arc(px, py, 3.5, 0, 2 * Math.PI);
+        g.fillStyle = `rgb(${r},${gr},${b})`;
+        g.fill();
+        g.strokeStyle = test ? "#212529" : "#fff";
+        g.stroke();
+      };
+      s.x.forEach((p, i) => dot(p, s.y[i], false));
+      s.x_test.forEach((p, i) => dot(p, s.y_test[i], true));
+    }
+    this.mapMs = performance.now() - started;
   }
 
   // Training samples as small dots, held-out test samples as rings.

@@ -30,10 +30,11 @@ export function flatten(network) {
   return out;
 }
 
-// The network of the given shape holding `flat`, or null when the count does not match.
-export function unflatten(flat, widths, activations) {
-  const sizes = [1, ...widths, 1];
-  if (flat.length !== unflatten.count(widths)) return null;
+// The network of the given shape (and number of inputs) holding `flat`, or null when the
+// count does not match.
+export function unflatten(flat, widths, activations, inputs = 1) {
+  const sizes = [inputs, ...widths, 1];
+  if (flat.length !== unflatten.count(widths, inputs)) return null;
   let k = 0;
   const layers = [];
   for (let l = 1; l < sizes.length; l++) {
@@ -47,8 +48,8 @@ export function unflatten(flat, widths, activations) {
 }
 
 // How many parameters a network of these hidden widths has.
-unflatten.count = (widths) => {
-  const sizes = [1, ...widths, 1];
+unflatten.count = (widths, inputs = 1) => {
+  const sizes = [inputs, ...widths, 1];
   let need = 0;
   for (let l = 1; l < sizes.length; l++) need += sizes[l] * sizes[l - 1] + sizes[l];
   return need;

@@ -18,7 +18,8 @@ export function setupTarget(lab, plot) {
     preset.append(new Option(t("target.custom"), ""));
     for (const p of lab.presets) {
       const name = has(`preset.${p.name}`) ? t(`preset.${p.name}`) : p.name;
-      preset.append(new Option(`${name} — ${p.formula}`, p.name));
+      // a two-input data set is named, not written out (its formula is a description)
+      preset.append(new Option((p.inputs || 1) > 1 ? name : `${name} — ${p.formula}`, p.name));
     }
     preset.value = value;
   }
@@ -30,6 +31,7 @@ export function setupTarget(lab, plot) {
     xMax.title = help(setting("x_max"));
     $("noise").title = help(setting("noise"));
     $("test-fraction").title = help(setting("test_fraction"));
+    $("train-points").title = help(setting("train_points"));
   }
 
   function showState() {
@@ -43,6 +45,20 @@ export function setupTarget(lab, plot) {
     $("points-count").textContent = t("target.points.count", { n: s.points.length });
     $("noise").value = s.noise;
     $("test-fraction").value = s.test_fraction;
+    $("train-points").value = s.train_points;
+  }
+
+  // What the formula line says: f(x) = …, f(x1, x2) = …, or a data set's name.
+  function describe(res) {
+    if (res.inputs > 1) {
+      const [[a, b], [c, d]] = res.box;
+      const box = `x1 ∈ [${fmt(a)}, ${fmt(b)}], x2 ∈ [${fmt(c)}, ${fmt(d)}]`;
+      const what = res.expression !== null && !has(`preset.${res.name}`) ? `f(x1, x2) = ${res.formula}`
+        : t(res.classes ? "target.classes" : "target.dataset", { name: has(`preset.${res.name}`) ? t(`preset.${res.name}`) : res.name });
+      return `${what}  ·  ${box}`;
+    }
+    const formula = res.formula.startsWith("f(x)") ? res.formula : `f(x) = ${res.formula}`;
+    return `${formula}  ·  x ∈ [${fmt(res.domain[0])}, ${fmt(res.domain[1])}]`;
   }
 
   // Check a candidate target with the server; adopt it only when it parses.
@@ -55,12 +71,17 @@ export function setupTarget(lab, plot) {
     lab.clearError("domain-error");
     lab.set(changes);
     lab.targetInfo = res;
-    const formula = res.formula.startsWith("f(x)") ? res.formula : `f(x) = ${res.formula}`;
-    $("target-formula").textContent = `${formula}  ·  x ∈ [${fmt(res.domain[0])}, ${fmt(res.domain[1])}]`;
+    document.body.dataset.inputs = res.inputs;
+    $("target-formula").textContent = describe(res);
     xMin.placeholder = fmt(res.domain[0]);
     xMax.placeholder = fmt(res.domain[1]);
     showState();
-    lab.fittedChanged();
+    if (lab.network && lab.constructor.inputsOf(lab.network) !== res.inputs) {
+      // one input ↔ two: a new random network of as many inputs as the target
+      lab.emit("fitted", null);
+      await lab.initNetwork();
+      lab.emit("reset", null);
+    } else lab.fittedChanged();
     return true;
   }
   lab.tryTarget = tryTarget;
@@ -85,7 +106,7 @@ export function setupTarget(lab, plot) {
   }
 
   // noise σ and the test share: bounded by their declarations, else marked and not sent
-  for (const [id, name] of [["noise", "noise"], ["test-fraction", "test_fraction"]]) {
+  for (const [id, name] of [["noise", "noise"], ["test-fraction", "test_fraction"], ["train-points", "train_points"]]) {
     const input = $(id), s = setting(name);
     input.min = s.min;
     input.max = s.max;

@@ -1,7 +1,9 @@
 // Neuron thumbnails: a small picture of what one neuron computes over the domain.
 // The values come from the server (/api/evaluate → thumbnails); this module only
-// draws them. One input: a curve. Two inputs (later): a heatmap, drawn by
-// `heatmap` into an <image> — `drawThumb` picks the picture from `data.inputs`.
+// draws them. One input: a curve. Two inputs: a heatmap, drawn by `heatmap` into
+// an <image> — `drawThumb` picks the picture from `data.inputs`.
+
+import { colour } from "./plot.js";
 
 
 // The path of a curve through `values` (nulls break it), scaled to a w × h box.
@@ -39,19 +41,25 @@ export function drawThumb(g, data, w, h) {
   heatmap(g, data, w, h);
 }
 
-// Two inputs: values on a row-major grid (data.nx × data.ny) as colours. Not used yet:
-// the API sends `inputs: 1` until networks take two inputs.
+// Two inputs: values on a row-major grid (data.nx × data.ny, row r at the r-th y, drawn
+// with y upwards) as colours, from orange (the smallest value) to blue (the largest).
+const scratch = document.createElement("canvas");
 function heatmap(g, data, w, h) {
-  const canvas = document.createElement("canvas");
-  canvas.width = data.nx;
-  canvas.height = data.ny;
-  const ctx = canvas.getContext("2d");
-  const img = ctx.createImageData(data.nx, data.ny);
-  data.values.forEach((v, i) => {
-    const c = Math.max(-1, Math.min(1, v ?? 0));
-    img.data.set(c >= 0 ? [255 - 200 * c, 255 - 140 * c, 255, 255] : [255, 255 + 120 * c, 255 + 200 * c, 255], 4 * i);
-  });
+  const { nx, ny, values } = data;
+  let lo = Infinity, hi = -Infinity;
+  for (const v of values) if (v !== null && Number.isFinite(v)) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+  const mid = (lo + hi) / 2, half = Math.max((hi - lo) / 2, 1e-9);
+  Object.assign(scratch, { width: nx, height: ny });
+  const ctx = scratch.getContext("2d");
+  const img = ctx.createImageData(nx, ny);
+  for (let r = 0; r < ny; r++) {
+    for (let c = 0; c < nx; c++) {
+      const v = values[r * nx + c];
+      img.data.set(colour(v === null || !Number.isFinite(v) ? null : (v - mid) / half), 4 * ((ny - 1 - r) * nx + c));
+    }
+  }
   ctx.putImageData(img, 0, 0);
+  const canvas = scratch;
   let image = g.querySelector("image.thumb");
   if (!image) {
     image = document.createElementNS(g.namespaceURI, "image");
