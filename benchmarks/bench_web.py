@@ -5,9 +5,10 @@
 1. Redraw latency: in headless Chromium, move a weight's slider ``--moves`` times;
    the page times each change with performance.now(), from the input event to the
    end of drawing (API round trip included). Prints p50 / p95 / max (target p95 ≤ 50 ms).
-2. Training stream: for widths 2, 16 and 64 (one hidden layer, and 4 × 64), read
+2. Training stream: for widths 2, 16 and 64 (one hidden layer, and 4 × 64), and a
+   2-8-8-1 network on the spiral (two inputs: heatmaps in every event), read
    ``/api/train/stream`` for ``--seconds`` and count progress events per second
-   (target ≥ 20 for width ≤ 64).
+   (target ≥ 20 for width ≤ 64 and for the spiral).
 """
 
 from __future__ import annotations
@@ -52,9 +53,12 @@ def redraw_latency(url: str, moves: int) -> list[float]:
     return times
 
 
-def stream_rate(url: str, net: Network, seconds: float) -> tuple[float, int]:
+def stream_rate(
+    url: str, net: Network, seconds: float, target: dict | None = None
+) -> tuple[float, int]:
     """Progress events per second and steps taken while streaming for ``seconds``."""
     body = {
+        **({} if target is None else {"target": target}),
         "network": net.to_dict(),
         "steps": 100_000,
         "learning_rate": 0.01,
@@ -87,6 +91,11 @@ def main() -> None:
             rate, steps = stream_rate(url, net, args.seconds)
             print(f"training stream, {depth} × {width} tanh: {rate:.1f} updates/s, "
                   f"{steps / args.seconds:.0f} steps/s  (target ≥ 20 updates/s)")  # fmt: skip
+        # two inputs: the Playground's spiral, 2-8-8-1 tanh, heatmaps in every event
+        net = Network.init([8, 8], activation="tanh", inputs=2, seed=0)
+        rate, steps = stream_rate(url, net, args.seconds, {"expression": "spiral"})
+        print(f"training stream, 2-8-8-1 tanh on the spiral: {rate:.1f} updates/s, "
+              f"{steps / args.seconds:.0f} steps/s  (target ≥ 20 updates/s)")  # fmt: skip
 
 
 if __name__ == "__main__":
