@@ -14,12 +14,14 @@ from ..collapse import (
     Line,
     MultiPolynomial,
     PolynomialNet,
+    Regions,
     affine_formula,
     collapse,
     error_floor,
     line_derivation,
     line_formula,
 )
+from ..collapse.boundary import decision_boundary
 from ..network import MAX_DEPTH, MAX_INPUTS, MAX_WIDTH, Network
 from ..problem import Problem
 from ..score import score
@@ -178,6 +180,9 @@ def collapse_command(
                    "regions": [{"vertices": [[x1, x2], …], "a": [a1, a2], "b"}, …]}
                   (2 inputs, piecewise-linear layers; the domain is the smallest box
                   holding every vertex, padded, so the count is the plane's)
+                  with one output also "boundary": [[[x1, x2], [x1, x2]], …], the
+                  segments where the output is 0 (a binary classifier's exact
+                  decision boundary), one per region it crosses
     with --target also "target": {"name", "points", "domain"},
     "floor": {"mse", "a", "b"} for a line or an affine map (a: k numbers), {"mse",
     "degree", "coefficients"} for a polynomial (coefficients null above degree 20 and
@@ -189,6 +194,8 @@ def collapse_command(
         points = check_int("points", points, 2, MAX_POINTS)
     result = collapse(net)
     data = result.to_dict()
+    if isinstance(result, Regions) and net.outputs == 1:
+        data["boundary"] = decision_boundary(result).to_list()
     if target_spec is not None:
         data.update(_fit(net, result, target_spec, points))
     if as_json:

@@ -10,8 +10,8 @@ The best any such classifier can do on the data is logistic regression's
 optimum: :func:`linear_floor` fits it (scipy's L-BFGS on the exact log loss; a
 1e-10 ridge keeps separable data finite) and reports its accuracy and log loss.
 
-Boundaries of relu networks (segments of the input regions' maps) are not built
-here: the region maps are the ``regions`` work; this module needs none of them.
+Boundaries of relu networks (segments of the input regions' maps) are built by
+:func:`actlab.collapse.boundary.decision_boundary`.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from typing import Any
 
 import numpy as np
 
+from .._record import Record
 from ..errors import ConfigError
 from ..network import Network
 
@@ -93,19 +94,14 @@ def linear_boundary(net: Network) -> LinearBoundary | list[LinearBoundary]:
 
 
 @dataclass(frozen=True)
-class LinearFloor:
+class LinearFloor(Record):
     """Logistic regression's optimum on labelled data: the best a linear classifier does."""
+
+    KEYS = ("accuracy", "log_loss", "boundary")  # to_dict, the boundary as its own dict
 
     boundary: LinearBoundary
     accuracy: float
     log_loss: float
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "accuracy": self.accuracy,
-            "log_loss": self.log_loss,
-            "boundary": self.boundary.to_dict(),
-        }
 
 
 def linear_floor(x: Any, y: Any) -> LinearFloor:

@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 from numpy.polynomial import Chebyshev, Polynomial
 
+from .._record import Record
 from .._validate import check_int
 from ..errors import DataError
 
@@ -38,16 +39,14 @@ def _points(x: Any, y: Any) -> tuple[np.ndarray, np.ndarray]:
 
 
 @dataclass(frozen=True)
-class LineFloor:
+class LineFloor(Record):
     """The least-squares line y = a·x + b on some points and its mean squared error."""
+
+    KEYS = ("mse", "a", "b")  # to_dict: {"mse", "a", "b"}
 
     a: float
     b: float
     mse: float
-
-    def to_dict(self) -> dict[str, float]:
-        """``{"mse", "a", "b"}``."""
-        return {"mse": self.mse, "a": self.a, "b": self.b}
 
 
 def best_line(x: Any, y: Any) -> LineFloor:

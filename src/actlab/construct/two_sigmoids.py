@@ -16,13 +16,13 @@ on the lesson's grid (201 points over [−2, 6]):
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 from scipy.optimize import minimize
 
 from .. import activations as act
 from .. import lesson
+from .._record import Record
 from ..network import Network
 from .recipe import Recipe
 from .steepness import choose_steepness
@@ -39,23 +39,20 @@ def two_sigmoids(w: float, m1: float, m2: float, c1: float, c2: float, c0: float
 
 
 @dataclass(frozen=True)
-class LessonCase:
+class LessonCase(Record):
     """One network of the lesson's form and its scores on the lesson's grid."""
+
+    KEYS = ("name", "formula", "mse", "max_error", "network")  # to_dict, JSON-ready
 
     name: str
     network: Network
     mse: float
     max_error: float
 
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready: name, formula, mse, max_error, network."""
-        return {
-            "name": self.name,
-            "formula": self.network.formula(),
-            "mse": self.mse,
-            "max_error": self.max_error,
-            "network": self.network.to_dict(),
-        }
+    @property
+    def formula(self) -> str:
+        """The network as a formula."""
+        return self.network.formula()
 
 
 def _case(name: str, net: Network) -> LessonCase:

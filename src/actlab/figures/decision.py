@@ -1,13 +1,20 @@
 """Classifiers in the plane: decision regions with the data, each hidden neuron's own map,
-and a linear network's single boundary line (as the TensorFlow Playground draws them)."""
+and a linear network's single boundary line (as the TensorFlow Playground draws them).
+
+A binary classifier of piecewise-linear layers (relu, …) has its boundary drawn exactly,
+as the segments of :func:`~actlab.collapse.boundary.decision_boundary`; any other as the
+contour p = ½ of the sampled grid."""
 
 from __future__ import annotations
 
 from typing import Any
 
 import numpy as np
+from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
 
+from ..collapse.boundary import decision_boundary
+from ..collapse.pieces import PIECEWISE_LINEAR_FORMS
 from ..errors import ConfigError
 from ..network import Network
 from .strings import text
@@ -35,6 +42,11 @@ def _check(net: Network, x: np.ndarray) -> np.ndarray:
     if net.population is not None:
         raise ConfigError("decision figures draw one network; index the population first")
     return xa
+
+
+def _exact(net: Network) -> bool:
+    """Whether the boundary is drawn exactly: one output, every layer piecewise linear."""
+    return net.outputs == 1 and all(a in PIECEWISE_LINEAR_FORMS for a in net.activations)
 
 
 def _points(ax: Any, x: np.ndarray, y: np.ndarray, classes: Any, lang: str) -> None:
@@ -67,7 +79,8 @@ def decision_figure(
     title: str | None = None,
 ) -> Figure:
     """The probability of class 1 as a heatmap (binary; the winning class for K outputs),
-    the boundary p = ½ as a black line, and the labelled points on top."""
+    the boundary p = ½ as a black line (exact segments for a piecewise-linear binary
+    classifier), and the labelled points on top."""
     xa = _check(net, x)
     ya = np.asarray(y, dtype=np.float64)
     m1, m2, q = _grid(xa, n)
@@ -85,7 +98,12 @@ def decision_figure(
         cmap = CMAP if net.outputs == 1 else "tab10"
         top = max(1, net.outputs - 1)
         mesh = ax.pcolormesh(m1, m2, field, cmap=cmap, shading="auto", alpha=0.75, vmin=0, vmax=top)
-        ax.contour(m1, m2, field, levels=levels, colors="black", linewidths=1.2)
+        if _exact(net):
+            box = ((float(m1.min()), float(m1.max())), (float(m2.min()), float(m2.max())))
+            segments = decision_boundary(net, box).segments
+            ax.add_collection(LineCollection(segments, colors="black", linewidths=1.2))
+        else:
+            ax.contour(m1, m2, field, levels=levels, colors="black", linewidths=1.2)
         _points(ax, xa, ya, classes, s.lang)
         if net.outputs == 1:
             fig.colorbar(mesh, ax=ax, label="p(class 1)")

@@ -17,31 +17,25 @@ from typing import Any
 
 import numpy as np
 
-from .. import settings
 from ..errors import UnsupportedError
 from ..train.result import link_sklearn
-from ._params import DEFAULTS, store
 
 try:
-    from sklearn.base import BaseEstimator, RegressorMixin
-    from sklearn.utils.validation import check_is_fitted, validate_data
+    from sklearn.base import RegressorMixin
+    from sklearn.utils.validation import validate_data
 except ImportError:  # pragma: no cover - depends on the environment
     raise UnsupportedError(
         "ActlabRegressor needs scikit-learn; install it with: pip install scikit-learn"
     ) from None
+
+from ._params import FIT_PARAMS, ActlabEstimator, estimator_init
 
 __all__ = ["FIT_PARAMS", "ActlabRegressor"]
 
 link_sklearn()  # actlab's ConvergenceWarning is also scikit-learn's from now on
 
 
-#: The fit options the estimator exposes as parameters (``seed`` is ``random_state``;
-#: ``loss`` is the estimator's kind: MSE here, log loss or cross-entropy for a classifier).
-FIT_PARAMS = tuple(o.name for o in settings.fit_options() if o.name not in ("seed", "loss"))
-_D = DEFAULTS
-
-
-class ActlabRegressor(RegressorMixin, BaseEstimator):
+class ActlabRegressor(RegressorMixin, ActlabEstimator):
     """A k-input, 1-output network fitted with actlab's trainer (default Levenberg–Marquardt).
 
     Parameters: ``width``, ``depth``, ``activation`` of the network, then every option
@@ -59,45 +53,15 @@ class ActlabRegressor(RegressorMixin, BaseEstimator):
     is in standardized units (``result_.mse`` and ``loss_`` are in units of y²).
     """
 
-    def __init__(
-        self,
-        width: int = 3,
-        depth: int = 1,
-        activation: str = "sigmoid",
-        optimizer: str = _D["optimizer"],
-        steps: int | None = _D["steps"],
-        learning_rate: float | None = _D["learning_rate"],
-        l2: float = _D["l2"],
-        batch_size: int | None = _D["batch_size"],
-        restarts: int | None = _D["restarts"],
-        init_restarts: str = _D["init_restarts"],
-        tol: float = _D["tol"],
-        validation: float | None = _D["validation"],
-        early_stopping: bool = _D["early_stopping"],
-        patience: int = _D["patience"],
-        momentum: float = _D["momentum"],
-        betas: tuple[float, float] = _D["betas"],
-        eps: float = _D["eps"],
-        random_state: int | None = 0,
-        scale: bool = True,
-        backend: str = _D["backend"],
-        device: str = _D["device"],
-        dtype: str = _D["dtype"],
-    ) -> None:
-        store(self, locals())
+    __init__ = estimator_init("sigmoid", scale=(True, bool))
 
     def fit(self, X: Any, y: Any) -> ActlabRegressor:
         """Fit the network to (X, y); returns self."""
-        from ..network import Network
-        from ..train import FitOptions, fit
+        from ..train import fit
 
         x, y_arr = validate_data(self, X, y, y_numeric=True, dtype=np.float64)
-        seed = 0 if self.random_state is None else self.random_state
-        params = {name: getattr(self, name) for name in FIT_PARAMS}
-        if params["batch_size"] is not None:  # a batch larger than the data is the whole data
-            params["batch_size"] = min(params["batch_size"], x.shape[0])
-        options = FitOptions(**params, seed=seed)
-        net = Network.init(self.width, self.depth, self.activation, inputs=x.shape[1], seed=seed)
+        options = self._options(x.shape[0])
+        net = self._network(x.shape[1])
         if not self.scale:
             result = fit(net, x, y_arr, options)
         else:
@@ -105,22 +69,12 @@ class ActlabRegressor(RegressorMixin, BaseEstimator):
             my, sy = _standard(y_arr, axis=None)
             result = fit(net, (x - mx) / sx, (y_arr - my) / sy, options)
             result = _unscaled(result, mx, sx, float(my), float(sy))
-        self.result_ = result
-        self.network_ = result.network
-        self.n_iter_ = result.steps
-        self.loss_ = result.loss
+        self._fitted(result)
         return self
 
     def predict(self, X: Any) -> np.ndarray:
         """Network output for each row of X (n, k)."""
-        check_is_fitted(self, "network_")
-        x = validate_data(self, X, reset=False, dtype=np.float64)
-        return self.network_(x)
-
-    def __sklearn_tags__(self) -> Any:
-        tags = super().__sklearn_tags__()
-        tags.input_tags.two_d_array = True
-        return tags
+        return self._output(X)
 
 
 def _standard(a: np.ndarray, axis: int | None) -> tuple[np.ndarray, np.ndarray]:

@@ -20,6 +20,12 @@ from .. import threads
 from .._budget import check_fit
 from ..errors import ConfigError
 from ..network import Network
+from ..settings.declarations import (
+    CLASSIFIER_RESTARTS,
+    CLASSIFIER_ROUNDS,
+    DEFAULT_RESTARTS,
+    SEPARATED,
+)
 from . import _deep, _fused, _options, init
 from ._data import as_data
 from ._loop import Outcome, divergence, run
@@ -34,11 +40,6 @@ from .result import ConvergenceWarning, FitResult, Progress, link_sklearn
 
 __all__ = ["CLASSIFIER_RESTARTS", "DEFAULT_RESTARTS", "fit", "fit_population"]
 
-DEFAULT_RESTARTS = {"lm": 4, "lbfgs": 4, "adam": 1, "sgd": 1}
-#: A classifier's default starts: its losses have more poor local minima (XOR with two
-#: tanh neurons: 90 of 100 seeds at 100% with 4 starts, 99 with 8).
-CLASSIFIER_RESTARTS = {"lm": 8, "lbfgs": 8, "adam": 1, "sgd": 1}
-SEPARATED = 1e-3  # a classifier whose loss is below this share of its labels' entropy is done
 WINDOW = {"lm": 10, "lbfgs": 10, "adam": 50, "sgd": 50}  # steps a stall must last
 
 
@@ -96,6 +97,8 @@ def _train(
         # separable classes have their optimum at infinity: a loss under 0.1% of the labels'
         # entropy (every point's class nearly certain) is done
         opt.floor = SEPARATED * var
+        if opts.get("separated_ends"):
+            _end_when_separated(opt)
     with threads.limit():
         return run(
             opt, obj, theta0, steps,
@@ -103,6 +106,58 @@ def _train(
             patience=opts["patience"], callback=opts["callback"],
             tolerate=opts.get("tolerate", False),
         )  # fmt: skip
+
+
+def _end_when_separated(opt: Any) -> None:
+    """Make the starts of one fit stop together once any of them is at ``opt.floor``.
+
+    Such a start has separated the training points, the best a classifier can do; the
+    others could at most also get there. (Members of a population are separate networks
+    and never stop each other.)
+    """
+    step = opt.step
+
+    def step_all(obj: Objective, theta: Any) -> tuple[Any, Any, Any]:
+        new, loss, done = step(obj, theta)
+        return new, loss, done | (loss <= opt.floor).any()
+
+    opt.step = step_all
+
+
+def _separated(loss: np.ndarray, y: np.ndarray, kind: str, outputs: int) -> bool:
+    """Whether some start's training loss is at the classifier's ``SEPARATED`` floor."""
+    return bool(np.min(loss) <= SEPARATED * constant_loss(y, kind, outputs))
+
+
+def _round_seed(seed: int, round_: int) -> int:
+    """The seed of a classifier's extra round of starts: fresh draws, reproducible."""
+    return int(np.random.SeedSequence([seed, round_]).generate_state(1, np.uint64)[0] >> 1)
+
+
+def _join(a: Outcome, b: Outcome) -> Outcome:
+    """Two runs' starts as one outcome (histories padded with NaN to the longer one)."""
+    ha, hb = a.history, b.history
+    t = max(len(ha.step), len(hb.step))
+
+    def pad(v: np.ndarray | None) -> np.ndarray | None:
+        if v is None:
+            return None
+        out = np.full((t, *v.shape[1:]), np.nan)
+        out[: len(v)] = v
+        return out
+
+    longer = ha if len(ha.step) >= len(hb.step) else hb
+    va, vb = pad(ha.validation), pad(hb.validation)
+    history = type(ha)(
+        longer.step, np.concatenate([pad(ha.loss), pad(hb.loss)], axis=1), longer.time,
+        None if va is None or vb is None else np.concatenate([va, vb], axis=1),
+    )  # fmt: skip
+    cat = np.concatenate
+    return Outcome(
+        cat([a.theta, b.theta]), cat([a.loss, b.loss]), cat([a.steps, b.steps]),
+        cat([a.converged, b.converged]), history,
+        None if a.validation is None or b.validation is None else cat([a.validation, b.validation]),
+    )  # fmt: skip
 
 
 def _with_overrides(
@@ -160,9 +215,11 @@ def fit(
             classifier the tolerance's scale is the labels' entropy instead of var(y),
             and ``mse`` in the result is the Brier score of its probabilities.
         restarts: starts in all, the network's own first (default 4 for lm and lbfgs,
-            8 for a classifier, 1 for adam and sgd); the others are data-driven
-            (``init_restarts="data"``) or seeded random draws (``"random"``). All run as
-            one population.
+            1 for adam and sgd; for a classifier 8 for lm and lbfgs, 1 for adam and sgd,
+            and while no start has separated the training points another round of as
+            many fresh ones, up to ``CLASSIFIER_ROUNDS`` in all, see ``actlab.settings``);
+            the others are data-driven (``init_restarts="data"``) or seeded random
+            draws (``"random"``). The starts of a round run as one population.
         seed: seeds the restarts, the validation split and the mini-batches.
         validation: a fraction of the points to hold out, or (x_val, y_val); the best
             start is then chosen by validation error.
@@ -195,11 +252,19 @@ def fit(
     if val is not None:
         check_labels(val[1], fo.loss, network.outputs)
     check_fit(layout, xt.shape[0], k, opts)  # refuse what would not fit in memory or time
-    theta0 = init.starts(
-        network, xt, output_targets(yt, fo.loss, network.outputs), k, fo.seed,
-        data=fo.init_restarts == "data",
-    )  # fmt: skip
-    out = _train(layout, theta0, xt, yt, opts | {"tolerate": True}, val)
+    targets = output_targets(yt, fo.loss, network.outputs)
+    data = fo.init_restarts == "data"
+    theta0 = init.starts(network, xt, targets, k, fo.seed, data=data)
+    engine = opts | {"tolerate": True, "separated_ends": True}
+    out = _train(layout, theta0, xt, yt, engine, val)
+    # a classifier's default: another round of fresh starts while none has separated the
+    # points (settings.CLASSIFIER_ROUNDS says why)
+    rounds = CLASSIFIER_ROUNDS if fo.loss != "mse" and fo.restarts is None else 1
+    for r in range(1, rounds):
+        if _separated(out.loss, yt, fo.loss, network.outputs):
+            break
+        more = init.starts(network, xt, targets, k + 1, _round_seed(fo.seed, r), data=data)
+        out = _join(out, _train(layout, more[1:], xt, yt, engine, val))
     _finite_or_raise(out, opts, any_member=True)
     if val is not None:
         pick = out.validation
