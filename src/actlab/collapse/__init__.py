@@ -24,6 +24,7 @@ from .affine import (
     symbolic_affine,
 )
 from .analyze import COVERED_ACTIVATIONS, Collapsed, collapse, error_floor
+from .boundary import DecisionBoundary, decision_boundary
 from .explain import line_derivation
 from .floor import LineFloor, PolynomialFloor, best_line, best_polynomial
 from .linear import Line, SymbolicLine, fold_linear, line_formula, symbolic_line
@@ -37,6 +38,7 @@ __all__ = [
     "PIECEWISE_LINEAR_FORMS",
     "Affine",
     "Collapsed",
+    "DecisionBoundary",
     "Line",
     "LineFloor",
     "MultiPolynomial",
@@ -54,6 +56,7 @@ __all__ = [
     "best_polynomial",
     "best_polynomial_k",
     "collapse",
+    "decision_boundary",
     "default_domain",
     "error_floor",
     "expand_polynomial",
