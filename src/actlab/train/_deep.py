@@ -17,7 +17,7 @@ decides who computes what: every schedule gives the same numbers.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 import numba
@@ -25,11 +25,9 @@ import numpy as np
 
 from .. import threads
 from . import kernels
-from ._fused import _drive
+from ._chunked import Stopping, drive, run_first_order, run_lm
 from ._loop import Outcome, divergence
 from ._params import Layout
-from .optimizers.lm import MU0
-from .result import Progress
 
 __all__ = ["BLAS_FROM", "Geometry", "block_for", "supports", "train"]
 
@@ -108,6 +106,17 @@ def _schedule(k: Any, name: str, geo: Geometry, population: int) -> tuple[Any, t
     return getattr(k, f"{name}_members"), ()
 
 
+@dataclass(frozen=True)
+class _Task:
+    """What a driver below fits: the geometry, the points (xt (k, N) and y in the run's
+    dtype) and the L2 penalty λ."""
+
+    geo: Geometry
+    xt: np.ndarray
+    y: np.ndarray
+    l2: float
+
+
 def train(
     layout: Layout,
     theta0: np.ndarray,
@@ -115,8 +124,7 @@ def train(
     y: np.ndarray,
     opts: dict[str, Any],
     *,
-    tol: float,
-    window: int,
+    stop: Stopping,
     hint: str,
     tolerate: bool,
 ) -> Outcome:
@@ -124,20 +132,16 @@ def train(
     name, dt = opts["optimizer"], np.dtype(opts["dtype"])
     geo = Geometry(layout, x.shape[0])
     xt = np.ascontiguousarray((x[:, None] if x.ndim == 1 else x).T, dtype=dt)
-    yd = np.ascontiguousarray(y, dtype=dt)
+    task = _Task(geo, xt, np.ascontiguousarray(y, dtype=dt), opts["l2"])
     theta = np.array(theta0, dtype=dt)
     # LM calls BLAS and LAPACK; members finish at different times: deal them one by one
     with threads.limit(blas=bool(geo.blas.any()) or name == "lm"), numba.parallel_chunksize(1):
         if name == "lm":
-            return _lm(geo, theta, xt, yd, opts["l2"], opts["steps"], tol, window,
-                       opts["callback"])  # fmt: skip
+            return _lm(task, theta, stop)
         if name == "lbfgs":
-            return _lbfgs(geo, theta, xt, yd, opts["l2"], opts["steps"], tol, window,
-                          opts["callback"], hint, tolerate)  # fmt: skip
+            return _lbfgs(task, theta, stop, hint, tolerate)
         b1, b2 = opts["betas"] if name == "adam" else (opts["momentum"], 0.0)
-        hyper = (opts["lr"], b1, b2, opts["eps"])
-        return _first_order(geo, theta, xt, yd, name, hyper, opts["l2"], opts["steps"], tol,
-                            window, opts["callback"], hint)  # fmt: skip
+        return _first_order(task, theta, stop, name, (opts["lr"], b1, b2, opts["eps"]), hint)
 
 
 def loss_grad(
@@ -174,13 +178,14 @@ def jacobian(layout: Layout, theta: np.ndarray, x: np.ndarray, y: np.ndarray) ->
     return jac.transpose(0, 2, 1)
 
 
-def _final_loss(geo: Geometry, theta: np.ndarray, xt: np.ndarray, y: np.ndarray, l2: float) -> Any:
+def _final_loss(task: _Task, theta: np.ndarray) -> Any:
     """Each member's loss in float64 (float32 runs are scored in float64, as the fused kernels)."""
     k = kernels.load_deep()
+    geo = task.geo
     theta64 = theta.astype(np.float64)
     f = np.empty(theta.shape[0])
-    args = (xt.astype(np.float64), y.astype(np.float64), theta64,
-            *geo.args(np.dtype(np.float64)), l2, geo.block, False, False, f,
+    args = (task.xt.astype(np.float64), task.y.astype(np.float64), theta64,
+            *geo.args(np.dtype(np.float64)), task.l2, geo.block, False, False, f,
             np.empty_like(theta64))  # fmt: skip
     if _by_blocks(geo, theta.shape[0]):
         k.loss_grad_blocks(*args, numba.get_num_threads())
@@ -190,109 +195,68 @@ def _final_loss(geo: Geometry, theta: np.ndarray, xt: np.ndarray, y: np.ndarray,
 
 
 def _first_order(
-    geo: Geometry,
+    task: _Task,
     theta: np.ndarray,
-    xt: np.ndarray,
-    y: np.ndarray,
+    stop: Stopping,
     method: str,
     hyper: tuple[float, float, float, float],
-    l2: float,
-    steps: int,
-    tol: float,
-    window: int,
-    callback: Callable[[Progress], Any] | None,
     hint: str,
 ) -> Outcome:
     k = kernels.load_deep()
-    dt = theta.dtype
-    population = theta.shape[0]
-    m, v = np.zeros_like(theta), np.zeros_like(theta)
-    ring = np.zeros((population, window), dtype=dt)
-    count = np.zeros((population, 1), dtype=np.int64)
-    status = np.zeros(population, dtype=np.int64)
+    dt, geo = theta.dtype, task.geo
     hp = np.asarray(hyper, dtype=dt)
     meth = 1 if method == "adam" else 0
-    fn, extra = _schedule(k, "first_order", geo, population)
-    args = geo.args(dt)
+    fn, extra = _schedule(k, "first_order", geo, theta.shape[0])
+    xt, y, args = task.xt, task.y, geo.args(dt)
 
-    def call(chunk: int) -> tuple[np.ndarray, np.ndarray]:
-        hist = np.empty((population, chunk), dtype=dt)
-        fn(xt, y, theta, m, v, *args, dt.type(l2), geo.block, chunk, meth, hp, dt.type(tol),
-           ring, count, status, hist, dt == np.float32, *extra)  # fmt: skip
-        if (status == 2).any():
-            raise divergence(int(count.max()) + 1, int((status == 2).sum()), population, hint)
-        return hist, status > 0
+    def kernel(*state: np.ndarray) -> None:
+        m, v, ring, count, status, hist = state
+        fn(xt, y, theta, m, v, *args, dt.type(task.l2), geo.block, hist.shape[1], meth, hp,
+           dt.type(stop.tol), ring, count, status, hist, dt == np.float32, *extra)  # fmt: skip
 
-    history, _ = _drive(call, steps, population, callback)
-    theta64, final = _final_loss(geo, theta, xt, y, l2)
-    return Outcome(theta64, final, count[:, 0] + (status == 1), status == 1, history)
+    history, n_steps, converged = run_first_order(kernel, theta, stop, hint)
+    theta64, final = _final_loss(task, theta)
+    return Outcome(theta64, final, n_steps, converged, history)
 
 
 def _lbfgs(
-    geo: Geometry,
-    theta: np.ndarray,
-    xt: np.ndarray,
-    y: np.ndarray,
-    l2: float,
-    steps: int,
-    tol: float,
-    window: int,
-    callback: Callable[[Progress], Any] | None,
-    hint: str,
-    tolerate: bool,
-    memory: int = 10,
+    task: _Task, theta: np.ndarray, stop: Stopping, hint: str, tolerate: bool, memory: int = 10
 ) -> Outcome:
     k = kernels.load_deep()
-    dt = theta.dtype
+    dt, geo = theta.dtype, task.geo
     population, p = theta.shape
     g = np.zeros_like(theta)
     ms = np.zeros((population, memory, p), dtype=dt)
     my = np.zeros((population, memory, p), dtype=dt)
     rho = np.zeros((population, memory), dtype=dt)
     st = np.zeros((population, 3))  # loss, iterations, status (1 done, 2 diverged)
-    ring = np.zeros((population, window), dtype=dt)
+    ring = np.zeros((population, stop.window), dtype=dt)
     fn, extra = _schedule(k, "lbfgs", geo, population)
-    args = geo.args(dt)
+    xt, y, args = task.xt, task.y, geo.args(dt)
 
     def call(chunk: int) -> tuple[np.ndarray, np.ndarray]:
         hist = np.empty((population, chunk), dtype=dt)
-        fn(xt, y, theta, g, ms, my, rho, st, ring, *args, dt.type(l2), geo.block, chunk,
-           dt.type(tol), hist, dt == np.float32, *extra)  # fmt: skip
+        fn(xt, y, theta, g, ms, my, rho, st, ring, *args, dt.type(task.l2), geo.block, chunk,
+           dt.type(stop.tol), hist, dt == np.float32, *extra)  # fmt: skip
         dead = st[:, 2] == 2
         if dead.any() and (not tolerate or dead.all()):
             raise divergence(int(st[:, 1].max()) + 1, int(dead.sum()), population, hint)
         return hist, st[:, 2] > 0
 
-    history, _ = _drive(call, steps, population, callback)
-    theta64, final = _final_loss(geo, theta, xt, y, l2)
+    history, _ = drive(call, population, stop)
+    theta64, final = _final_loss(task, theta)
     dead = st[:, 2] == 2
     final[dead] = np.inf
     return Outcome(theta64, final, st[:, 1].astype(np.int64), st[:, 2] == 1, history)
 
 
-def _lm(
-    geo: Geometry,
-    theta: np.ndarray,
-    xt: np.ndarray,
-    y: np.ndarray,
-    l2: float,
-    steps: int,
-    tol: float,
-    window: int,
-    callback: Callable[[Progress], Any] | None,
-) -> Outcome:
+def _lm(task: _Task, theta: np.ndarray, stop: Stopping) -> Outcome:
     k = kernels.load_deep()
-    population = theta.shape[0]
-    state = np.zeros((population, 5 + window))
-    state[:, 0], state[:, 1] = MU0, 2.0
-    args = geo.args(np.dtype(np.float64))
+    geo = task.geo
+    xt, y, args = task.xt, task.y, geo.args(np.dtype(np.float64))
 
-    def call(chunk: int) -> tuple[np.ndarray, np.ndarray]:
-        hist = np.empty((population, chunk))
-        k.lm_members(xt, y, theta, *args, l2, geo.block, chunk, tol, state, hist)
-        return hist, state[:, 3] > 0
+    def kernel(state: np.ndarray, hist: np.ndarray) -> None:
+        k.lm_members(xt, y, theta, *args, task.l2, geo.block, hist.shape[1], stop.tol, state,
+                     hist)  # fmt: skip
 
-    history, _ = _drive(call, steps, population, callback)
-    return Outcome(
-        theta, state[:, 2].copy(), state[:, 4].astype(np.int64), state[:, 3] > 0, history
-    )
+    return run_lm(kernel, theta, stop)

@@ -27,6 +27,7 @@ from ..settings.declarations import (
     SEPARATED,
 )
 from . import _deep, _fused, _options, init
+from ._chunked import Stopping
 from ._data import as_data
 from ._loop import Outcome, divergence, run
 from ._options import check_network, hint_for, validation_split
@@ -62,26 +63,23 @@ def _train(
     if batched:
         tol = 0.0  # a mini-batch loss is too noisy to detect a stall on
     be = get_backend(opts["backend"], device=opts["device"], dtype=opts["dtype"])
+    stop = Stopping(steps, tol, WINDOW[name], opts["callback"])  # for the numba kernels
     fused = _fused.supports(layout, name, batched=batched, validation=bool(val), loss=kind)
     if be.name == "numpy" and fused:
         with threads.limit(blas=False):  # the fused kernels call no BLAS
             if name == "lm" and opts["dtype"] == "float64":
-                return _fused.fused_lm(
-                    layout, theta0, x, y, l2=l2, steps=steps, tol=tol, window=WINDOW[name],
-                    callback=opts["callback"],
-                )  # fmt: skip
+                return _fused.fused_lm(layout, theta0, x, y, l2=l2, stop=stop)
             if name in ("adam", "sgd"):
                 b1, b2 = opts["betas"] if name == "adam" else (opts["momentum"], 0.0)
                 return _fused.fused_first_order(
                     layout, theta0, x, y, method=name, hyper=(lr, b1, b2, opts["eps"]), l2=l2,
-                    steps=steps, tol=tol, window=WINDOW[name], dtype=opts["dtype"], hint=hint,
-                    callback=opts["callback"],
+                    dtype=opts["dtype"], hint=hint, stop=stop,
                 )  # fmt: skip
     deep = _deep.supports(
         layout, name, batched=batched, validation=bool(val), dtype=opts["dtype"], loss=kind
     )
     if be.name == "numpy" and deep:  # any depth, any inputs (MSE regression, one output)
-        return _deep.train(layout, theta0, x, y, opts, tol=tol, window=WINDOW[name], hint=hint,
+        return _deep.train(layout, theta0, x, y, opts, stop=stop, hint=hint,
                            tolerate=opts.get("tolerate", False))  # fmt: skip
     gpu = be.name == "torch" and be.device != "cpu" and kind == "mse"
     if gpu and name == "adam" and not batched and not val:

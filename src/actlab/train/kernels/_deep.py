@@ -46,7 +46,17 @@ from numba import njit, prange
 
 from ._act import FASTMATH, ORDERED, act, finite
 from ._fastexp import sigmoid32, sigmoid64
-from ._lm import _cholesky_solve
+from ._steps import (
+    cholesky_solve,
+    cholesky_substitute,
+    first_order_step,
+    lm_arrays,
+    lm_gradient,
+    lm_judge,
+    lm_stalled,
+    lm_system,
+    stalled,
+)
 
 __all__ = [
     "first_order_blocks",
@@ -426,40 +436,15 @@ def jacobian_members(xt, t, theta, sizes, codes, blas, block, f32, jac, res):  #
 def _first_order_member(xt, t, th, m, v, sizes, codes, blas, wmask, l2, steps, method, hp,
                         tol, ring, count, hist, f32, ev):  # type: ignore[no-untyped-def]  # fmt: skip
     """Up to ``steps`` SGD-with-momentum or Adam steps of one member; returns its status."""
-    p = th.size
-    window = ring.size
-    zero = th[0] * 0
-    one = zero + 1
-    lr, beta1, beta2, eps = hp[0], hp[1], hp[2], hp[3]
-    g = np.empty(p, dtype=th.dtype)
+    g = np.empty(th.size, dtype=th.dtype)
     for s in range(steps):
         value = _eval(xt, t, th, sizes, codes, blas, wmask, l2, True, g, f32, ev)
         hist[s] = value
         if not finite(value):
             return 2
-        k = count[0]
-        best = value
-        if k > 0 and ring[(k - 1) % window] <= value:
-            best = ring[(k - 1) % window]
-        if tol > 0 and k >= window and ring[k % window] - best <= tol:
+        if stalled(ring, count, value, tol):
             return 1
-        ring[k % window] = best
-        count[0] = k + 1
-        bad = False
-        if method == 1:  # Adam, in torch's order of operations
-            c1 = one - beta1 ** (k + 1)
-            sqrt_c2 = math.sqrt(one - beta2 ** (k + 1))
-            for j in range(p):
-                m[j] = beta1 * m[j] + (one - beta1) * g[j]
-                v[j] = beta2 * v[j] + (one - beta2) * g[j] * g[j]
-                th[j] -= (lr / c1) * m[j] / (math.sqrt(v[j]) / sqrt_c2 + eps)
-                bad |= not finite(th[j])
-        else:
-            for j in range(p):
-                m[j] = beta1 * m[j] + g[j]
-                th[j] -= lr * m[j]
-                bad |= not finite(th[j])
-        if bad:
+        if first_order_step(th, g, m, v, method, hp, count[0]):
             return 2
     return 0
 
@@ -658,12 +643,7 @@ def _gram(jt, r, a_mat, gr):  # type: ignore[no-untyped-def]
     Four rows at a time, so each pass over the points feeds several sums.
     """
     p, n_pts = jt.shape
-    for j in range(p):
-        row = jt[j]
-        s = 0.0
-        for n in range(n_pts):
-            s += row[n] * r[n]
-        gr[j] = s
+    lm_gradient(jt, r, gr)
     for j in range(p):
         row = jt[j]
         m = 0
@@ -703,16 +683,7 @@ def _lapack_solve(a_mat, g, mu, diag, d):  # type: ignore[no-untyped-def]
         chol = np.linalg.cholesky(m)
     except Exception:  # not positive definite: the caller raises the damping
         return False
-    for k in range(p):
-        s = -g[k]
-        for j in range(k):
-            s -= chol[k, j] * d[j]
-        d[k] = s / chol[k, k]
-    for k in range(p - 1, -1, -1):
-        s = d[k]
-        for j in range(k + 1, p):
-            s -= chol[j, k] * d[j]
-        d[k] = s / chol[k, k]
+    cholesky_substitute(chol, g, d)
     return True
 
 
@@ -724,15 +695,7 @@ def _lm_member(xt, t, th, sizes, codes, blas, wmask, l2, block, steps, tol, stat
     window = state.size - 5
     ev = _evaluator(sizes, block, n_pts, th.reshape((1, p)), 0)
     sc = ev[1][0]
-    jt = np.empty((p, n_pts))
-    r = np.empty(n_pts)
-    a_mat = np.empty((p, p))
-    gr = np.empty(p)
-    g = np.empty(p)
-    diag = np.empty(p)
-    chol = np.empty((p, p))
-    d = np.empty(p)
-    trial = np.empty(p)
+    jt, r, a_mat, gr, g, diag, chol, d, trial = lm_arrays(p, n_pts)
     dummy = np.empty(p)
     mu, nu, f = state[0], state[1], state[2]
     for it in range(steps):
@@ -742,58 +705,28 @@ def _lm_member(xt, t, th, sizes, codes, blas, wmask, l2, block, steps, tol, stat
             f = _eval(xt, t, th, sizes, codes, blas, wmask, l2, False, dummy, False, ev)
         hist[it] = f
         state[5 + k % window] = f
+        state[4] = k + 1
         if p > LAPACK_FROM:
             a_mat[:, :] = np.dot(jt, jt.T)
             gr[:] = np.dot(jt, r)
         else:
             _gram(jt, r, a_mat, gr)
-        gmax, dmax = 0.0, 0.0
-        for j in range(p):
-            for m in range(p):
-                a_mat[j, m] /= n_pts
-            g[j] = gr[j] / n_pts
-            if l2 > 0.0 and wmask[j] > 0:
-                a_mat[j, j] += l2
-                g[j] += l2 * th[j]
-            gmax = max(gmax, abs(g[j]))
-            dmax = max(dmax, a_mat[j, j])
-        for j in range(p):
-            diag[j] = max(a_mat[j, j], 1e-12 * dmax + 1e-300)
-        state[4] = k + 1
-        if gmax <= 1e-14 * (1.0 + f):
-            state[3] = 1.0
-            break
         accepted = False
-        while mu < 1e16:
-            if p > LAPACK_FROM:
-                solved = _lapack_solve(a_mat, g, mu, diag, d)
-            else:
-                solved = _cholesky_solve(a_mat, g, mu, diag, chol, d)
-            if not solved:
-                mu *= nu
-                nu *= 2.0
-                continue
-            for j in range(p):
-                trial[j] = th[j] + d[j]
-            f_new = _eval(xt, t, trial, sizes, codes, blas, wmask, l2, False, dummy, False, ev)
-            predicted = 0.0
-            for j in range(p):
-                predicted += d[j] * (mu * diag[j] * d[j] - g[j])
-            rho = (f - f_new) / predicted if predicted > 0.0 else -1.0
-            if rho > 0.0 and finite(f_new):
+        # a vanishing gradient (a stationary point) takes no step: done
+        if not lm_system(a_mat, gr, th, wmask, l2, n_pts, g, diag) <= 1e-14 * (1.0 + f):
+            while not accepted and mu < 1e16:
+                if p > LAPACK_FROM:
+                    solved = _lapack_solve(a_mat, g, mu, diag, d)
+                else:
+                    solved = cholesky_solve(a_mat, g, mu, diag, chol, d)
+                if not solved:
+                    mu, nu = mu * nu, nu * 2.0
+                    continue
                 for j in range(p):
-                    th[j] = trial[j]
-                f = f_new
-                mu *= max(1.0 / 3.0, 1.0 - (2.0 * rho - 1.0) ** 3)
-                nu = 2.0
-                accepted = True
-                break
-            mu *= nu
-            nu *= 2.0
-        if not accepted:
-            state[3] = 1.0
-            break
-        if k + 1 >= window and state[5 + (k + 1) % window] - f <= tol:
+                    trial[j] = th[j] + d[j]
+                f_new = _eval(xt, t, trial, sizes, codes, blas, wmask, l2, False, dummy, False, ev)
+                accepted, f, mu, nu = lm_judge(th, trial, d, g, diag, f, f_new, mu, nu)
+        if not accepted or lm_stalled(state, k, f, tol):
             state[3] = 1.0
             break
     state[0], state[1], state[2] = mu, nu, f

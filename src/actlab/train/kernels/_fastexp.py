@@ -23,13 +23,34 @@ __all__ = ["sigmoid32", "sigmoid64"]
 _LOG2E = np.float32(1.4426950408889634)
 _CLIP = np.float32(126.0)
 _SHIFT = np.float32(126.5)  # floor(u + 1/2) computed as int(u + 126.5) − 126, u + 126.5 > 0
-_C6 = np.float32(1.535336188319500e-4)
-_C5 = np.float32(1.339887440266574e-3)
-_C4 = np.float32(9.618437357674640e-3)
-_C3 = np.float32(5.550332471162809e-2)
-_C2 = np.float32(2.402264791363012e-1)
-_C1 = np.float32(6.931472028550421e-1)
 _ONE = np.float32(1.0)
+#: 2^f's minimax coefficients, highest degree first (degree 6 down to 0)
+_EXP2 = tuple(
+    np.float32(c)
+    for c in (
+        1.535336188319500e-4,
+        1.339887440266574e-3,
+        9.618437357674640e-3,
+        5.550332471162809e-2,
+        2.402264791363012e-1,
+        6.931472028550421e-1,
+        1.0,
+    )
+)
+
+
+@njit(inline="always", fastmath=FASTMATH, cache=True)
+def _horner(coefs, t):  # type: ignore[no-untyped-def]
+    """The polynomial with ``coefs`` (a tuple, highest degree first) at t, by Horner's rule.
+
+    The loop has a constant trip count, so LLVM unrolls it into the written-out chain of
+    multiply-adds (the same operations in the same order) and the caller's loop over
+    points still vectorises.
+    """
+    p = coefs[0]
+    for i in range(1, len(coefs)):
+        p = p * t + coefs[i]
+    return p
 
 
 @njit(inline="always", fastmath=FASTMATH, cache=True)
@@ -43,20 +64,13 @@ def sigmoid32(wi, bi, x, row, bits, scale):  # type: ignore[no-untyped-def]
         row[n] = u - np.float32(k)
         bits[n] = (k + np.int32(127)) << np.int32(23)
     for n in range(n_pts):
-        f = row[n]
-        p = _C6 * f + _C5
-        p = p * f + _C4
-        p = p * f + _C3
-        p = p * f + _C2
-        p = p * f + _C1
-        p = p * f + _ONE
-        row[n] = _ONE / (_ONE + p * scale[n])
+        row[n] = _ONE / (_ONE + _horner(_EXP2, row[n]) * scale[n])
 
 
 _LN2_HI = 6.93147180369123816490e-01  # ln 2 split in two (fdlibm): k·LN2_HI is exact
 _LN2_LO = 1.90821492927058770002e-10
 _INV_LN2 = 1.44269504088896338700e00
-_TAYLOR = tuple(1.0 / math.factorial(k) for k in range(14))  # e^t to degree 13
+_TAYLOR = tuple(1.0 / math.factorial(k) for k in range(13, -1, -1))  # e^t, degree 13 first
 
 
 @njit(inline="always", fastmath=FASTMATH, cache=True)
@@ -76,19 +90,4 @@ def sigmoid64(wi, bi, x, row, bits, scale):  # type: ignore[no-untyped-def]
         row[n] = (v - kf * _LN2_HI) - kf * _LN2_LO
         bits[n] = (k + 1023) << 52
     for n in range(n_pts):
-        t = row[n]
-        p = _TAYLOR[13]
-        p = p * t + _TAYLOR[12]
-        p = p * t + _TAYLOR[11]
-        p = p * t + _TAYLOR[10]
-        p = p * t + _TAYLOR[9]
-        p = p * t + _TAYLOR[8]
-        p = p * t + _TAYLOR[7]
-        p = p * t + _TAYLOR[6]
-        p = p * t + _TAYLOR[5]
-        p = p * t + _TAYLOR[4]
-        p = p * t + _TAYLOR[3]
-        p = p * t + _TAYLOR[2]
-        p = p * t + _TAYLOR[1]
-        p = p * t + _TAYLOR[0]
-        row[n] = 1.0 / (1.0 + p * scale[n])
+        row[n] = 1.0 / (1.0 + _horner(_TAYLOR, row[n]) * scale[n])

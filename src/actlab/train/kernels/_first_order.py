@@ -7,14 +7,13 @@ parallel (``prange``). The same algorithm as :mod:`actlab.train.optimizers.first
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 from numba import njit, prange
 
 from ._act import FASTMATH, act, finite
 from ._common import penalty
 from ._fastexp import sigmoid32
+from ._steps import first_order_step, stalled
 
 __all__ = ["first_order"]
 
@@ -25,11 +24,9 @@ def _first_order_member(
 ):  # type: ignore[no-untyped-def]
     """Up to ``steps`` SGD-with-momentum or Adam steps of one member; returns its status."""
     n_pts, p = x.size, 3 * w + 1
-    window = ring.size
     zero = th[0] * 0
     one = zero + 1
     two_over_n = (one + one) / (zero + n_pts)
-    lr, beta1, beta2, eps = hp[0], hp[1], hp[2], hp[3]
     acts = np.empty((w, n_pts), dtype=th.dtype)
     slopes = np.empty((w, n_pts), dtype=th.dtype)
     r = np.empty(n_pts, dtype=th.dtype)
@@ -62,15 +59,8 @@ def _first_order_member(
         hist[s] = value
         if not finite(value):
             return 2
-        # stall test on the best loss so far (see optimizers.optimizer.Stall)
-        k = count[0]
-        best = value
-        if k > 0 and ring[(k - 1) % window] <= value:
-            best = ring[(k - 1) % window]
-        if tol > 0 and k >= window and ring[k % window] - best <= tol:
+        if stalled(ring, count, value, tol):
             return 1
-        ring[k % window] = best
-        count[0] = k + 1
         # backward: ∂L/∂c_i = (2/N)Σ r·φ_i, ∂L/∂b_i = (2/N)Σ r·c_i·φ'_i, ∂L/∂w_i = … ·x
         g0 = zero
         for n in range(n_pts):
@@ -88,21 +78,7 @@ def _first_order_member(
             g[i] = sw * ci * two_over_n + (l2 + l2) * th[i]
             g[w + i] = sb * ci * two_over_n
             g[2 * w + i] = sc * two_over_n + (l2 + l2) * ci
-        bad = False
-        if method == 1:  # Adam, in torch's order of operations
-            c1 = one - beta1 ** (k + 1)
-            sqrt_c2 = math.sqrt(one - beta2 ** (k + 1))
-            for j in range(p):
-                m[j] = beta1 * m[j] + (one - beta1) * g[j]
-                v[j] = beta2 * v[j] + (one - beta2) * g[j] * g[j]
-                th[j] -= (lr / c1) * m[j] / (math.sqrt(v[j]) / sqrt_c2 + eps)
-                bad |= not finite(th[j])
-        else:  # SGD with momentum: buf ← μ·buf + g, θ ← θ − lr·buf
-            for j in range(p):
-                m[j] = beta1 * m[j] + g[j]
-                th[j] -= lr * m[j]
-                bad |= not finite(th[j])
-        if bad:
+        if first_order_step(th, g, m, v, method, hp, count[0]):
             return 2
     return 0
 

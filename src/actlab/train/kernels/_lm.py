@@ -8,46 +8,15 @@ from BLAS, and the damped system is solved by a hand-written Cholesky.
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 from numba import njit
 
-from ._act import FASTMATH, act, finite
+from ._act import FASTMATH, act
 from ._common import penalty
 from ._fastexp import sigmoid64
+from ._steps import cholesky_solve, lm_arrays, lm_gradient, lm_judge, lm_stalled, lm_system
 
 __all__ = ["levenberg_marquardt"]
-
-
-@njit(cache=True, fastmath=FASTMATH)
-def _cholesky_solve(a, g, mu, diag, chol, d):  # type: ignore[no-untyped-def]
-    """Solve (a + mu·diag(diag)) d = −g by Cholesky; False if not positive definite."""
-    p = g.size
-    for k in range(p):
-        for col in range(k + 1):
-            s = a[k, col]
-            if k == col:
-                s += mu * diag[k]
-            for m in range(col):
-                s -= chol[k, m] * chol[col, m]
-            if k == col:
-                if not s > 0.0:
-                    return False
-                chol[k, k] = math.sqrt(s)
-            else:
-                chol[k, col] = s / chol[col, col]
-    for k in range(p):
-        s = -g[k]
-        for m in range(k):
-            s -= chol[k, m] * d[m]
-        d[k] = s / chol[k, k]
-    for k in range(p - 1, -1, -1):
-        s = d[k]
-        for m in range(k + 1, p):
-            s -= chol[m, k] * d[m]
-        d[k] = s / chol[k, k]
-    return True
 
 
 @njit(cache=True, fastmath=FASTMATH)
@@ -92,12 +61,9 @@ def _residual(t, th, w, acts, r):  # type: ignore[no-untyped-def]
 def _gram(jt, r, a_mat, gr):  # type: ignore[no-untyped-def]
     """a_mat ← Jᵀ J and gr ← Jᵀ r from the row-wise Jacobian ``jt`` (p, N), dot by dot."""
     p, n_pts = jt.shape
+    lm_gradient(jt, r, gr)
     for j in range(p):
         row = jt[j]
-        s = 0.0
-        for n in range(n_pts):
-            s += row[n] * r[n]
-        gr[j] = s
         for m in range(j + 1):
             other = jt[m]
             s = 0.0
@@ -112,19 +78,14 @@ def _lm_member(x, t, th, code, w, l2, steps, tol, state, hist):  # type: ignore[
     """Up to ``steps`` Levenberg–Marquardt iterations of one member (see the caller)."""
     n_pts, p = x.size, 3 * w + 1
     window = state.size - 5
-    jt = np.empty((p, n_pts))  # Jacobian, one row per parameter
+    jt, r, a_mat, gr, g, diag, chol, d, trial = lm_arrays(p, n_pts)
     acts = np.empty((w, n_pts))
     slopes = np.empty((w, n_pts))
     bits = np.empty(n_pts, dtype=np.int64)
     scale = bits.view(np.float64)
-    r = np.empty(n_pts)
-    a_mat = np.empty((p, p))
-    gr = np.empty(p)
-    g = np.empty(p)
-    diag = np.empty(p)
-    chol = np.empty((p, p))
-    d = np.empty(p)
-    trial = np.empty(p)
+    wmask = np.zeros(p)  # 1.0 where a parameter is a weight (w_i, c_i), for the L2 penalty
+    wmask[:w] = 1.0
+    wmask[2 * w : 3 * w] = 1.0
     mu, nu, f = state[0], state[1], state[2]
     for it in range(steps):
         k = int(state[4])  # iterations run so far, over every call
@@ -135,6 +96,7 @@ def _lm_member(x, t, th, code, w, l2, steps, tol, state, hist):  # type: ignore[
                 f = sse0 / n_pts + l2 * penalty(th, w)
         hist[it] = f
         state[5 + k % window] = f
+        state[4] = k + 1
         # Jacobian rows: ∂y/∂w_i = c_i·φ'_i·x, ∂y/∂b_i = c_i·φ'_i, ∂y/∂c_i = φ_i, ∂y/∂c0 = 1
         for i in range(w):
             c = th[2 * w + i]
@@ -145,51 +107,20 @@ def _lm_member(x, t, th, code, w, l2, steps, tol, state, hist):  # type: ignore[
                 jt[2 * w + i, n] = acts[i, n]
         jt[3 * w, :] = 1.0
         _gram(jt, r, a_mat, gr)
-        gmax, dmax = 0.0, 0.0
-        for j in range(p):
-            for m in range(p):
-                a_mat[j, m] /= n_pts
-            g[j] = gr[j] / n_pts
-            if l2 > 0.0 and (j < w or (j >= 2 * w and j < 3 * w)):
-                a_mat[j, j] += l2
-                g[j] += l2 * th[j]
-            gmax = max(gmax, abs(g[j]))
-            dmax = max(dmax, a_mat[j, j])
-        for j in range(p):
-            diag[j] = max(a_mat[j, j], 1e-12 * dmax + 1e-300)
-        state[4] = k + 1
-        if gmax <= 1e-14 * (1.0 + f):
-            state[3] = 1.0
-            break
         accepted = False
-        while mu < 1e16:
-            if not _cholesky_solve(a_mat, g, mu, diag, chol, d):
-                mu *= nu
-                nu *= 2.0
-                continue
-            for j in range(p):
-                trial[j] = th[j] + d[j]
-            _layer(x, trial, code, w, acts, slopes, bits, scale)
-            f_new = _residual(t, trial, w, acts, r) / n_pts + l2 * penalty(trial, w)
-            predicted = 0.0
-            for j in range(p):
-                predicted += d[j] * (mu * diag[j] * d[j] - g[j])
-            rho = (f - f_new) / predicted if predicted > 0.0 else -1.0
-            if rho > 0.0 and finite(f_new):
+        # a vanishing gradient (a stationary point) takes no step: done
+        if not lm_system(a_mat, gr, th, wmask, l2, n_pts, g, diag) <= 1e-14 * (1.0 + f):
+            while not accepted and mu < 1e16:
+                if not cholesky_solve(a_mat, g, mu, diag, chol, d):
+                    mu, nu = mu * nu, nu * 2.0
+                    continue
                 for j in range(p):
-                    th[j] = trial[j]
-                f = f_new
-                mu *= max(1.0 / 3.0, 1.0 - (2.0 * rho - 1.0) ** 3)
-                nu = 2.0
-                accepted = True
-                break
-            mu *= nu
-            nu *= 2.0
-        if not accepted:
-            state[3] = 1.0  # no damped step lowers the loss: a minimum to machine precision
-            break
-        # stalled: the loss fell by less than tol over the last `window` iterations
-        if k + 1 >= window and state[5 + (k + 1) % window] - f <= tol:
+                    trial[j] = th[j] + d[j]
+                _layer(x, trial, code, w, acts, slopes, bits, scale)
+                f_new = _residual(t, trial, w, acts, r) / n_pts + l2 * penalty(trial, w)
+                accepted, f, mu, nu = lm_judge(th, trial, d, g, diag, f, f_new, mu, nu)
+        # done: no damped step lowers the loss (a minimum to machine precision), or stalled
+        if not accepted or lm_stalled(state, k, f, tol):
             state[3] = 1.0
             break
     state[0], state[1], state[2] = mu, nu, f
