@@ -59,13 +59,6 @@ if triton is not None:
             return z, z * 0.0 + 1.0
 
     @triton.jit
-    def adam_update(p, m, v, g, step, c2, beta1, beta2, eps):
-        # one Adam step of a parameter group (torch's order): returns (p, m, v); inlined
-        m = beta1 * m + (1.0 - beta1) * g
-        v = beta2 * v + (1.0 - beta2) * g * g
-        return p - step * m / (tl.sqrt(v) / c2 + eps), m, v
-
-    @triton.jit
     def adam_kernel(
         x_ptr, t_ptr, th_ptr, m_ptr, v_ptr, loss_ptr, c1_ptr, c2_ptr, hp_ptr,
         P, N, steps,
@@ -129,10 +122,18 @@ if triton is not None:
             c1 = tl.load(c1_ptr + s)
             c2 = tl.load(c2_ptr + s)
             step = lr / c1
-            w, mw, vw = adam_update(w, mw, vw, gw, step, c2, beta1, beta2, eps)
-            b, mb, vb = adam_update(b, mb, vb, gb, step, c2, beta1, beta2, eps)
-            c, mc, vc = adam_update(c, mc, vc, gc, step, c2, beta1, beta2, eps)
-            d, md, vd = adam_update(d, md, vd, gd, step, c2, beta1, beta2, eps)
+            mw = beta1 * mw + (1.0 - beta1) * gw
+            vw = beta2 * vw + (1.0 - beta2) * gw * gw
+            w = w - step * mw / (tl.sqrt(vw) / c2 + eps)
+            mb = beta1 * mb + (1.0 - beta1) * gb
+            vb = beta2 * vb + (1.0 - beta2) * gb * gb
+            b = b - step * mb / (tl.sqrt(vb) / c2 + eps)
+            mc = beta1 * mc + (1.0 - beta1) * gc
+            vc = beta2 * vc + (1.0 - beta2) * gc * gc
+            c = c - step * mc / (tl.sqrt(vc) / c2 + eps)
+            md = beta1 * md + (1.0 - beta1) * gd
+            vd = beta2 * vd + (1.0 - beta2) * gd * gd
+            d = d - step * md / (tl.sqrt(vd) / c2 + eps)
         tl.store(th_ptr + base, w, mask=mask2)
         tl.store(th_ptr + base + W, b, mask=mask2)
         tl.store(th_ptr + base + 2 * W, c, mask=mask2)
