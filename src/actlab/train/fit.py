@@ -64,7 +64,9 @@ def _train(
         tol = 0.0  # a mini-batch loss is too noisy to detect a stall on
     be = get_backend(opts["backend"], device=opts["device"], dtype=opts["dtype"])
     stop = Stopping(steps, tol, WINDOW[name], opts["callback"])  # for the numba kernels
-    fused = _fused.supports(layout, name, batched=batched, validation=bool(val), loss=kind)
+    fused = _fused.supports(
+        layout, name, batched=batched, validation=bool(val), loss=kind, dtype=opts["dtype"]
+    )
     if be.name == "numpy" and fused:
         with threads.limit(blas=False):  # the fused kernels call no BLAS
             if name == "lm" and opts["dtype"] == "float64":
