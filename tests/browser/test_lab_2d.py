@@ -102,3 +102,29 @@ def test_a_three_input_network_is_refused_with_a_coded_message(page, tmp_path):
     assert "一个或两个输入" in text and "3" in text
     assert page.evaluate("window.actlab.network") == before
     assert english_words(page) == []
+
+
+def test_a_link_opens_xor_in_chinese_and_round_trips(page):
+    open_lab(page, page.lab_url, "#target=xor&lang=zh&noise=0.2&test_fraction=0.3")
+    page.wait_for_function("window.actlab.view && window.actlab.view.inputs === 2")
+    idle(page)
+    assert page.input_value("#preset") == "xor"
+    assert page.evaluate("document.body.dataset.inputs") == "2"
+    assert "准确率" in page.inner_text("#score")
+    assert english_words(page) == []
+    state = page.evaluate("window.actlab.state")
+    assert (state["target"], state["noise"], state["test_fraction"]) == ("xor", 0.2, 0.3)
+    samples = page.evaluate("window.actlab.view.samples")
+    assert len(samples["x_test"]) > 0
+    page.wait_for_function("location.hash.includes('p=')")  # the network is written too
+    link = page.evaluate("location.hash")
+    assert "target=xor" in link and "noise=0.2" in link and "lang=zh" in link
+    net = page.evaluate("window.actlab.network")
+    open_lab(page, page.lab_url, link)
+    page.wait_for_function("window.actlab.view && window.actlab.view.inputs === 2")
+    idle(page)
+    assert page.evaluate("window.actlab.network") == net  # same network, same data
+    assert page.evaluate("window.actlab.view.samples") == samples
+    assert page.is_hidden("#global-error")
+    assert page.console_errors == []
+
