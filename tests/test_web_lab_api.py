@@ -293,3 +293,114 @@ def test_two_input_collapse_construct_and_presets(client):
     assert two["xor"]["classes"] == ["-1", "+1"] and two["plane"]["classes"] is None
     t = client.post("/api/target", json={"target": {"expression": "reg-gauss"}}).json()
     assert t["inputs"] == 2 and t["box"] == [[-6.0, 6.0], [-6.0, 6.0]]
+
+
+# ------------------------------------------------------------- overlays over the map
+def _overlay(client, net, target="xor", **asked):
+    return client.post(
+        "/api/overlay", json={"network": net, "target": {"expression": target}, **asked}
+    )
+
+
+def _box(client, target="xor"):
+    return client.post("/api/target", json={"target": {"expression": target}}).json()["box"]
+
+
+def test_overlay_regions_are_the_librarys_exact_regions(client):
+    from actlab.collapse import linear_regions
+
+    net = _net2(client, width=8, depth=2, activation="relu")
+    res = _overlay(client, net, boundary=False)
+    assert res.status_code == 200, res.text
+    body = res.json()
+    regions = linear_regions(Network.from_dict(net), _box(client))
+    assert body["count"] == regions.count > 1
+    assert len(body["regions"]) == regions.count
+    for got, want in zip(body["regions"], regions.polygons, strict=True):
+        assert np.allclose(np.array(got), want)
+    assert body["boundary"] is None and body["notes"] == []
+
+
+def _x1_classifier(client, activation="relu"):
+    """A classifier whose logit is x1 (relu(x1) − relu(−x1)): its boundary is x1 = 0."""
+    net = _net2(client, width=2, activation=activation)
+    net["hidden"][0]["weights"] = [[1.0, 0.0], [-1.0, 0.0]]
+    net["hidden"][0]["bias"] = [0.0, 0.0]
+    net["output"]["weights"] = [[1.0, -1.0]]
+    net["output"]["bias"] = [0.0]
+    return net
+
+
+def test_overlay_boundary_of_a_relu_classifier_is_exact(client):
+    from actlab.collapse import decision_boundary
+
+    net = _x1_classifier(client)
+    body = _overlay(client, net, regions=False).json()
+    lo2, hi2 = _box(client)[1]
+    want = decision_boundary(Network.from_dict(net), _box(client)).to_list()
+    assert np.allclose(np.array(body["boundary"]), np.array(want))
+    ends = np.array(body["boundary"]).reshape(-1, 2)
+    assert np.allclose(ends[:, 0], 0.0)
+    assert ends[:, 1].min() == pytest.approx(lo2) and ends[:, 1].max() == pytest.approx(hi2)
+    assert body["regions"] is None
+
+
+def test_overlay_boundary_of_a_linear_classifier_is_one_line(client):
+    net = _x1_classifier(client, activation="identity")  # logit x1 − (−x1) = 2·x1
+    body = _overlay(client, net).json()
+    assert body["count"] == 1
+    (seg,) = body["boundary"]
+    (lo2, hi2) = _box(client)[1]
+    assert np.allclose(np.array(seg)[:, 0], 0.0)
+    assert sorted(p[1] for p in seg) == pytest.approx([lo2, hi2])
+    assert body["equation"] == "2·x1 = 0"
+
+
+def test_overlay_of_a_regression_target_has_no_boundary(client):
+    net = _net2(client, width=3, activation="relu")
+    body = _overlay(client, net, target="x1*x2").json()
+    assert body["boundary"] is None and body["count"] >= 1
+
+
+def test_overlay_of_smooth_activations_is_refused_with_codes(client):
+    body = _overlay(client, _net2(client, activation="tanh")).json()
+    assert body["regions"] is None and body["boundary"] is None
+    codes = [n["code"] for n in body["notes"]]
+    assert codes == ["overlay.regions_unsupported", "overlay.boundary_unsupported"]
+    assert all(n["params"] == {"uses": "tanh"} for n in body["notes"])
+
+
+def test_overlay_past_the_cap_counts_but_draws_nothing(client, monkeypatch):
+    from actlab.web import collapse_view
+
+    monkeypatch.setattr(collapse_view, "MAX_DRAWN_REGIONS", 3)
+    net = _net2(client, width=8, depth=2, activation="relu")
+    body = _overlay(client, net, boundary=False).json()
+    assert body["count"] > 3 and body["regions"] is None
+    (note,) = body["notes"]
+    assert note["code"] == "overlay.too_many"
+    assert note["params"] == {"count": body["count"], "max": 3}
+
+
+@pytest.mark.parametrize(
+    ("network", "target", "code"),
+    [
+        (None, "sin(x)", "overlay.one_input"),
+        ({"hidden": "nonsense"}, "xor", "request.invalid"),
+    ],
+)
+def test_overlay_bad_requests_are_coded_4xx(client, network, target, code):
+    net = network or Network.init(3, 1, ["relu"], seed=0).to_dict()
+    assert detail(_overlay(client, net, target=target))["code"] == code
+
+
+def test_overlay_strings_in_both_languages():
+    from actlab.web.app import STATIC
+
+    strings = json.loads((STATIC / "strings.json").read_text(encoding="utf-8"))
+    keys = ["err.overlay.one_input", "plot.overlay.regions", "plot.overlay.boundary"]
+    keys += [f"msg.overlay.{c}" for c in ("too_many", "regions_unsupported")]
+    keys += [f"msg.overlay.{c}" for c in ("boundary_unsupported", "failed", "regions_count")]
+    keys += [f"plot.points.{c}" for c in ("show", "both", "train", "test")]
+    for lang in ("en", "zh"):
+        assert [k for k in keys if k not in strings[lang]] == []

@@ -8,7 +8,7 @@ import json
 from typing import Any
 
 import pytest
-from labpage import english_words, idle, open_lab
+from labpage import canvas, english_words, idle, open_lab
 
 pytestmark = pytest.mark.browser
 
@@ -128,3 +128,52 @@ def test_a_link_opens_xor_in_chinese_and_round_trips(page):
     assert page.is_hidden("#global-error")
     assert page.console_errors == []
 
+
+def test_the_map_shows_training_test_or_both_points(page):
+    open_lab(page, page.lab_url, "#target=circle&test_fraction=0.5")
+    page.wait_for_function("window.actlab.view && window.actlab.view.inputs === 2")
+    idle(page)
+    assert page.locator("#show-points").is_visible()
+    drawn = {}
+    for which in ["both", "train", "test"]:
+        page.select_option("#show-points", which)
+        drawn[which] = canvas(page)
+    assert len(set(drawn.values())) == 3
+    page.click("#lang-toggle")
+    assert page.inner_text("label:has(#show-points) > span") == "显示的数据点"
+    assert page.console_errors == []
+
+
+def test_linear_regions_and_boundary_drawn_over_the_map(page):
+    open_lab(page, page.lab_url, "#target=xor&activation=relu&width=8&depth=2")
+    page.wait_for_function("window.actlab.view && window.actlab.view.inputs === 2")
+    idle(page)
+    plain = canvas(page)
+    page.check("#overlay-regions")
+    page.wait_for_function("window.actlab.overlayView && window.actlab.overlayView.regions")
+    idle(page)
+    count = page.evaluate("window.actlab.overlayView.count")
+    assert count > 1 and str(count) in page.inner_text("#overlay-note")
+    with_regions = canvas(page)
+    assert with_regions != plain
+    page.uncheck("#overlay-regions")
+    idle(page)
+    assert canvas(page) == plain
+    # a network without activations: its one straight boundary, and its equation
+    open_lab(page, page.lab_url, "#target=xor&activation=identity&width=2&lang=zh")
+    page.wait_for_function("window.actlab.view && window.actlab.view.inputs === 2")
+    idle(page)
+    plain = canvas(page)
+    page.check("#overlay-boundary")
+    page.wait_for_function("window.actlab.overlayView && window.actlab.overlayView.boundary")
+    idle(page)
+    assert len(page.evaluate("window.actlab.overlayView.boundary")) <= 1
+    assert "= 0" in page.inner_text("#overlay-note")
+    assert english_words(page) == []
+    # smooth activations: nothing drawn, the reason said in Chinese
+    open_lab(page, page.lab_url, "#target=xor&activation=tanh&lang=zh")
+    idle(page)
+    page.check("#overlay-regions")
+    page.wait_for_function("document.querySelector('#overlay-note').textContent !== ''")
+    assert "线性区域只适用于" in page.inner_text("#overlay-note")
+    assert page.console_errors == []

@@ -16,21 +16,27 @@ import numpy as np
 
 from ..collapse import (
     COVERED_ACTIVATIONS,
+    PIECEWISE_LINEAR_FORMS,
     Line,
     Pieces,
     PolynomialNet,
     collapse,
+    decision_boundary,
     error_floor,
     line_derivation,
+    linear_regions,
 )
+from ..collapse.boundary import clip_line
+from ..collapse.classifier import linear_boundary
 from ..errors import ActlabError, UnsupportedError
 from ..network import Network
 from .compute import LabTarget, clean
 
-__all__ = ["MAX_LISTED", "collapse_view"]
+__all__ = ["MAX_DRAWN_REGIONS", "MAX_LISTED", "collapse_view", "overlay_view"]
 
 MAX_LISTED = 100  # pieces listed in a response (the count is always exact)
 MAX_TEXT = 8000
+MAX_DRAWN_REGIONS = 2000  # polygons drawn over the map (the count is always exact)
 
 
 def _floor_curve(floor: Any, x: np.ndarray) -> list:
@@ -101,3 +107,82 @@ def collapse_view(net: Network, problem: LabTarget, grid_points: int) -> dict[st
         "floor": _jsonable(floor),
         "floor_curve": floor_curve,
     }
+
+
+def _uses(net: Network, allowed: Any) -> str:
+    return ", ".join(a for a in dict.fromkeys(net.activations) if a not in allowed)
+
+
+def overlay_view(
+    net: Network, problem: LabTarget, *, regions: bool, boundary: bool
+) -> dict[str, Any]:
+    """The :class:`~actlab.web.responses.OverlayResponse` body: the exact linear regions
+    of a 2-input piecewise-linear network over the target's box (their polygons, at most
+    ``MAX_DRAWN_REGIONS``) and, for a classifier, its exact decision boundary — the
+    segments of a relu-type network, the one straight line of a network without
+    activations. All from the library; what cannot be drawn is said with a code."""
+    box = [list(b) for b in problem.target.bounds]
+    out: dict[str, Any] = {
+        "count": None,
+        "regions": None,
+        "boundary": None,
+        "equation": None,
+        "notes": [],
+    }
+
+    def note(code: str, message: str, **params: Any) -> None:
+        out["notes"].append({"code": code, "message": message, "params": params})
+
+    piecewise = all(a in PIECEWISE_LINEAR_FORMS for a in net.activations)
+    cut = None
+    if (regions or boundary) and piecewise:
+        try:
+            cut = linear_regions(net, box)
+        except ActlabError as e:  # e.g. a partition too large to cut
+            note("overlay.failed", f"the linear regions could not be cut: {e}")
+            return out
+    if regions:
+        if cut is None:
+            uses = _uses(net, PIECEWISE_LINEAR_FORMS)
+            note(
+                "overlay.regions_unsupported",
+                f"linear regions need relu-type activations or none; this network uses {uses}",
+                uses=uses,
+            )
+        else:
+            out["count"] = cut.count
+            if cut.count > MAX_DRAWN_REGIONS:
+                note(
+                    "overlay.too_many",
+                    f"{cut.count} linear regions: more than the {MAX_DRAWN_REGIONS} drawn, "
+                    "so none are drawn",
+                    count=cut.count,
+                    max=MAX_DRAWN_REGIONS,
+                )
+            else:
+                out["regions"] = [_jsonable(p.tolist()) for p in cut.polygons]
+    if boundary and problem.classes is not None:
+        if all(a == "identity" for a in net.activations):
+            line = linear_boundary(net)
+            rect = np.array(
+                [
+                    [box[0][0], box[1][0]],
+                    [box[0][1], box[1][0]],
+                    [box[0][1], box[1][1]],
+                    [box[0][0], box[1][1]],
+                ]
+            )
+            seg = clip_line(rect, np.array(line.w), line.b)
+            out["boundary"] = [] if seg is None else [_jsonable(seg.tolist())]
+            out["equation"] = line.equation()
+        elif cut is not None:
+            out["boundary"] = _jsonable(decision_boundary(cut).to_list())
+        else:
+            uses = _uses(net, PIECEWISE_LINEAR_FORMS)
+            note(
+                "overlay.boundary_unsupported",
+                "the exact boundary is drawn for relu-type networks or those without "
+                f"activations; this network uses {uses}",
+                uses=uses,
+            )
+    return out

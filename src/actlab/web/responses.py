@@ -196,6 +196,27 @@ class CollapseResponse(BaseModel):
     params: dict[str, Any] = {}
 
 
+class OverlayNote(BaseModel):
+    """Why an overlay is not drawn: a code for the page, its parameters, the English."""
+
+    code: str
+    message: str
+    params: dict[str, Any] = {}
+
+
+class OverlayResponse(BaseModel):
+    """Exact overlays of a 2-input network over the target's box: its linear regions
+    (``count`` exact; ``regions`` their polygons, None past the drawing cap or when not
+    asked) and a classifier's decision boundary (segments [[x1, y1], [x2, y2]]; a network
+    without activations: its one straight line, with its ``equation``)."""
+
+    count: int | None
+    regions: list[list[list[MaybeFloat]]] | None
+    boundary: list[list[list[MaybeFloat]]] | None
+    equation: str | None
+    notes: list[OverlayNote]
+
+
 class NetworkResponse(BaseModel):
     """A network in actlab's JSON format."""
 

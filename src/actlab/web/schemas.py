@@ -172,6 +172,15 @@ class CollapseRequest(Model):
     grid_points: setting_type("grid_points") = default("grid_points")
 
 
+class OverlayRequest(Model):
+    """A 2-input network and its target: which exact overlays to draw over the map."""
+
+    network: NetworkModel
+    target: TargetSpec = Field(default_factory=TargetSpec)
+    regions: bool = True
+    boundary: bool = True
+
+
 class EvaluateRequest(CollapseRequest):
     """A network and a target, evaluated on ``grid_points`` x values over the domain."""
 

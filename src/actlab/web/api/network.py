@@ -6,12 +6,24 @@ from fastapi import APIRouter
 
 from ... import lesson
 from ...network import Network
-from ..collapse_view import collapse_view
+from ..collapse_view import collapse_view, overlay_view
 from ..compute import build_network, build_problem, check_inputs, clean, fit_of, formulas, map_of
-from ..errors import at
+from ..errors import FieldError, at
 from ..export import torch_snippet
-from ..responses import CollapseResponse, EvaluateResponse, ExportResponse, NetworkResponse
-from ..schemas import CollapseRequest, EvaluateRequest, ExportRequest, InitRequest
+from ..responses import (
+    CollapseResponse,
+    EvaluateResponse,
+    ExportResponse,
+    NetworkResponse,
+    OverlayResponse,
+)
+from ..schemas import (
+    CollapseRequest,
+    EvaluateRequest,
+    ExportRequest,
+    InitRequest,
+    OverlayRequest,
+)
 
 router = APIRouter(tags=["network"])
 
@@ -68,6 +80,21 @@ def collapse_network(req: CollapseRequest) -> dict:
     problem = build_problem(req.target)
     check_inputs(net, problem)
     return collapse_view(net, problem, req.grid_points)
+
+
+@router.post("/overlay", response_model=OverlayResponse)
+def overlay(req: OverlayRequest) -> dict:
+    """Exact linear regions and decision boundary of a 2-input network, for the map."""
+    net = build_network(req.network)
+    problem = build_problem(req.target)
+    check_inputs(net, problem)
+    if problem.inputs != 2:
+        raise FieldError(
+            "overlays are drawn over the map of a two-input target; this one has one",
+            "target",
+            code="overlay.one_input",
+        )
+    return overlay_view(net, problem, regions=req.regions, boundary=req.boundary)
 
 
 @router.post("/export/torch", response_model=ExportResponse)

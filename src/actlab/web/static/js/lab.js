@@ -168,11 +168,32 @@ export class Lab {
       try {
         const res = await this.call("/api/collapse", body, "network-error");
         if (res) { this.collapseView = res; this.emit("collapse", res); }
+        await this.refreshOverlay();
       } finally {
         this.busy--;
         this.timers.collapse = null;
       }
     }, COLLAPSE_DELAY);
+  }
+
+  // The exact overlays over a two-input map (linear regions, decision boundary), asked of
+  // the server only while one is switched on; `overlays` holds the switches.
+  async refreshOverlay() {
+    const want = this.overlays;
+    if (!want || this.inputs() !== 2 || !(want.regions || want.boundary) || !this.network) {
+      this.overlayView = null;
+      this.emit("overlay", null);
+      return;
+    }
+    this.busy++;
+    try {
+      const body = { network: this.network, target: this.targetSpec(), ...want };
+      const res = await this.call("/api/overlay", body, "network-error");
+      this.overlayView = res;
+      this.emit("overlay", res);
+    } finally {
+      this.busy--;
+    }
   }
 
   // ------------------------------------------------------------- errors

@@ -72,6 +72,27 @@ async function boot() {
     plot.draw();
   });
 
+  // two inputs: which data points the map shows, and the exact overlays drawn over it
+  document.getElementById("show-points").addEventListener("change", (e) => {
+    plot.showPoints = e.target.value;
+    plot.draw();
+  });
+  const overlayBoxes = { regions: document.getElementById("overlay-regions"), boundary: document.getElementById("overlay-boundary") };
+  lab.overlays = { regions: false, boundary: false };
+  for (const [name, box] of Object.entries(overlayBoxes)) {
+    box.addEventListener("change", () => { lab.overlays[name] = box.checked; lab.refreshOverlay(); });
+  }
+  lab.on("overlay", (res) => {
+    plot.overlay = res ? { regions: res.regions, boundary: res.boundary } : null;
+    const note = document.getElementById("overlay-note");
+    const parts = [];
+    if (res && res.count !== null) parts.push(t("msg.overlay.regions_count", { n: res.count, count: res.count }));
+    if (res?.equation) parts.push(res.equation);
+    for (const n of res?.notes || []) parts.push(say(n.message, n.code, n.params, "msg"));
+    note.textContent = parts.join(" · ");
+    plot.draw();
+  });
+
   function showMode() {
     for (const b of document.querySelectorAll(".tabs button")) {
       b.classList.toggle("active", b.dataset.mode === lab.state.mode);
@@ -95,6 +116,7 @@ async function boot() {
     if (lab.network) lab.emit("network", lab.network);
     if (lab.view) lab.emit("view", lab.view);
     if (lab.collapseView) lab.emit("collapse", lab.collapseView);
+    if (lab.overlayView) lab.emit("overlay", lab.overlayView);
     showProblems(problems);
   });
 

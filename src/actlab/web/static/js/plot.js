@@ -36,6 +36,8 @@ export class Plot {
     this.onPoints = onPoints;
     this.data = null;
     this.points = [];
+    this.showPoints = "both"; // two inputs: which data points the map shows (both, train, test)
+    this.overlay = null; // two inputs: {regions: [polygon…] | null, boundary: [segment…] | null}
     this.floor = null;
     this.showContributions = true;
     this.drag = null;
@@ -217,6 +219,7 @@ export class Plot {
     const [x1, y1] = this.toPixel(d.x.at(-1), d.x2[0]);
     g.imageSmoothingEnabled = true;
     g.drawImage(this.off, x0, y0, x1 - x0, y1 - y0);
+    this.overlays(g, x0, y0, x1 - x0, y1 - y0);
     const s = d.samples;
     if (s) {
       g.lineWidth = 1.2;
@@ -231,10 +234,48 @@ export class Plot {
         g.strokeStyle = test ? "#212529" : "#fff";
         g.stroke();
       };
-      s.x.forEach((p, i) => dot(p, s.y[i], false));
-      s.x_test.forEach((p, i) => dot(p, s.y_test[i], true));
+      if (this.showPoints !== "test") s.x.forEach((p, i) => dot(p, s.y[i], false));
+      if (this.showPoints !== "train") s.x_test.forEach((p, i) => dot(p, s.y_test[i], true));
     }
     this.mapMs = performance.now() - started;
+  }
+
+  // The server's exact overlays over the map, clipped to it: the linear regions' edges
+  // (thin, dark) and the decision boundary's segments (thick, white over black).
+  overlays(g, x, y, w, h) {
+    const o = this.overlay;
+    if (!o) return;
+    g.save();
+    g.beginPath();
+    g.rect(x, y, w, h);
+    g.clip();
+    const path = (lines, closed) => {
+      g.beginPath();
+      for (const line of lines) {
+        line.forEach((p, i) => {
+          const [px, py] = this.toPixel(p[0], p[1]);
+          if (i) g.lineTo(px, py); else g.moveTo(px, py);
+        });
+        if (closed) g.closePath();
+      }
+    };
+    if (o.regions) {
+      path(o.regions, true);
+      g.lineWidth = 1;
+      g.strokeStyle = "rgba(33, 37, 41, 0.75)";
+      g.stroke();
+    }
+    if (o.boundary) {
+      path(o.boundary, false);
+      g.lineCap = "round";
+      g.lineWidth = 4;
+      g.strokeStyle = "#212529";
+      g.stroke();
+      g.lineWidth = 2;
+      g.strokeStyle = "#fff";
+      g.stroke();
+    }
+    g.restore();
   }
 
   // Training samples as small dots, held-out test samples as rings.
