@@ -40,6 +40,7 @@ MODELS = {
     "/api/train/stream": s.TrainRequest,
     "/api/state": s.StateRequest,
     "/api/points/csv": s.CsvRequest,
+    "/api/overlay": s.OverlayRequest,
 }
 
 

@@ -91,7 +91,7 @@ def overlay(req: OverlayRequest) -> dict:
     if problem.inputs != 2:
         raise FieldError(
             "overlays are drawn over the map of a two-input target; this one has one",
-            "target",
+            "target.expression",  # what decides the target's inputs
             code="overlay.one_input",
         )
     return overlay_view(net, problem, regions=req.regions, boundary=req.boundary)
