@@ -26,7 +26,6 @@ from ..collapse import (
     line_derivation,
     linear_regions,
 )
-from ..collapse.boundary import clip_line
 from ..collapse.classifier import linear_boundary
 from ..errors import ActlabError, UnsupportedError
 from ..network import Network
@@ -134,6 +133,7 @@ def overlay_view(
         out["notes"].append({"code": code, "message": message, "params": params})
 
     piecewise = all(a in PIECEWISE_LINEAR_FORMS for a in net.activations)
+    boundary = boundary and problem.classes is not None  # a regression has none
     cut = None
     if (regions or boundary) and piecewise:
         try:
@@ -161,22 +161,11 @@ def overlay_view(
                 )
             else:
                 out["regions"] = [_jsonable(p.tolist()) for p in cut.polygons]
-    if boundary and problem.classes is not None:
-        if all(a == "identity" for a in net.activations):
-            line = linear_boundary(net)
-            rect = np.array(
-                [
-                    [box[0][0], box[1][0]],
-                    [box[0][1], box[1][0]],
-                    [box[0][1], box[1][1]],
-                    [box[0][0], box[1][1]],
-                ]
-            )
-            seg = clip_line(rect, np.array(line.w), line.b)
-            out["boundary"] = [] if seg is None else [_jsonable(seg.tolist())]
-            out["equation"] = line.equation()
-        elif cut is not None:
+    if boundary:
+        if cut is not None:  # without activations: one region, one straight line
             out["boundary"] = _jsonable(decision_boundary(cut).to_list())
+            if all(a == "identity" for a in net.activations):
+                out["equation"] = linear_boundary(net).equation()
         else:
             uses = _uses(net, PIECEWISE_LINEAR_FORMS)
             note(
